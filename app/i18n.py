@@ -1,0 +1,150 @@
+"""Translations (gettext catalogues shared by the screen and the paper) and local formats.
+
+Source strings are English; Swedish is the default language. ``python -m app.i18n``
+extracts, updates and compiles the catalogues in assets/locale.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from app.paths import ASSETS
+
+DOMAIN = "mylla"
+LOCALE_DIR = ASSETS / "locale"
+DEFAULT_LANGUAGE = "sv"
+#: The languages the UI offers, in the order it offers them.
+LANGUAGES = ("sv", "nb", "en")
+SOURCE_LANGUAGE = "en"
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction where it is defined; translate it with ``_`` where shown."""
+    return message
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def current_language() -> str:
+    return _language
+
+
+def _catalogue_paths(language: str) -> tuple[Path, Path]:
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    return folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+
+
+def _compile(po_path: Path) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh, locale=po_path.parent.parent.name, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def load_translations(language: str) -> gettext.NullTranslations:
+    """The catalogue for ``language``; the compiled file if current, else compiled in memory."""
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    po_path, mo_path = _catalogue_paths(language)
+    if not po_path.exists():
+        raise ValueError(f"no translation for language {language!r}")
+    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        with mo_path.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    return gettext.GNUTranslations(io.BytesIO(_compile(po_path)))
+
+
+def available_languages() -> tuple[str, ...]:
+    return tuple(lang for lang in LANGUAGES if lang == SOURCE_LANGUAGE or _catalogue_paths(lang)[0].exists())
+
+
+def set_language(language: str) -> None:
+    global _translations, _language
+    _translations = load_translations(language)
+    _language = language
+
+
+def format_date(value: date | datetime | None, style: str = "medium") -> str:
+    """A date as people write it in the current language; ISO (YYYY-MM-DD) with ``style="iso"``."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone()
+    if style == "iso":
+        return value.strftime("%Y-%m-%d")
+    from babel.dates import format_date as babel_format_date
+
+    day = value.date() if isinstance(value, datetime) else value
+    return str(babel_format_date(day, style, locale=_language))
+
+
+def format_datetime(value: datetime, style: str = "short") -> str:
+    """A moment in local time (storage is UTC)."""
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return str(babel_format_datetime(value.astimezone(), style, locale=_language))
+
+
+def format_number(value: int | float) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=_language))
+
+
+def compile_all() -> None:
+    for language in LANGUAGES:
+        po_path, mo_path = _catalogue_paths(language)
+        if po_path.exists():
+            mo_path.write_bytes(_compile(po_path))
+
+
+def _pybabel(*args: str) -> None:
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run(["pybabel", *args])  # type: ignore[no-untyped-call]
+
+
+def extract() -> None:
+    """Refresh the template and merge it into every catalogue."""
+    pot = LOCALE_DIR / f"{DOMAIN}.pot"
+    root = ASSETS.parent
+    _pybabel(
+        "extract",
+        "--no-location",
+        "--sort-output",
+        "--project=Mylla",
+        "-k",
+        "_",
+        "-k",
+        "N_",
+        "-k",
+        "ngettext:1,2",
+        "-o",
+        str(pot),
+        *(str(root / d) for d in ("app", "models", "exports", "ui")),
+    )
+    for language in LANGUAGES:
+        po_path, _mo = _catalogue_paths(language)
+        if po_path.exists():
+            _pybabel("update", "--no-fuzzy-matching", "-i", str(pot), "-o", str(po_path), "-l", language)
+
+
+if __name__ == "__main__":
+    {"compile": compile_all, "extract": extract}[sys.argv[1]]()

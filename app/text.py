@@ -1,0 +1,47 @@
+"""Limits and cleaning of what people type, with the refusal message for each."""
+
+from __future__ import annotations
+
+from app.errors import InvalidInput
+from app.i18n import _, format_number
+
+#: A title or name: one line, as on a card.
+TITLE_MAX = 300
+#: A description, a challenge, reasons: about 40 pages of text.
+TEXT_MAX = 100_000
+
+
+def clean_title(value: str, field: str = "title") -> str:
+    """Strip surrounding white space; refuse empty or over-long titles."""
+    if len(value) > TITLE_MAX * 4:
+        # Checked before strip(): a pasted document is refused without scanning it.
+        raise InvalidInput(_too_long(len(value), TITLE_MAX), field)
+    cleaned = value.strip()
+    if not cleaned:
+        raise InvalidInput(_("The title cannot be empty."), field)
+    if len(cleaned) > TITLE_MAX:
+        raise InvalidInput(_too_long(len(cleaned), TITLE_MAX), field)
+    return cleaned
+
+
+def clean_line(value: str, field: str, limit: int = TITLE_MAX) -> str:
+    """An optional one-line value (a name, a place): may be empty."""
+    if len(value) > limit * 4:
+        raise InvalidInput(_too_long(len(value), limit), field)
+    cleaned = value.strip()
+    if len(cleaned) > limit:
+        raise InvalidInput(_too_long(len(cleaned), limit), field)
+    return cleaned
+
+
+def clean_text(value: str, field: str = "text") -> str:
+    """A longer text is kept exactly as typed, up to the limit."""
+    if len(value) > TEXT_MAX:
+        raise InvalidInput(_too_long(len(value), TEXT_MAX), field)
+    return value
+
+
+def _too_long(length: int, limit: int) -> str:
+    return _("The text is {length} characters long; at most {limit} fit.").format(
+        length=format_number(length), limit=format_number(limit)
+    )

@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy ORM tables, the database file, migrations and backups. No Qt."""

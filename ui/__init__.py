@@ -1,0 +1,1 @@
+"""Everything PySide6: the facilitator's window, dialogs, item models and undo commands."""
