@@ -1,0 +1,54 @@
+"""Every menu and keyboard action of the facilitator's window, built in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.i18n import _
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcut: QKeySequence.StandardKey | str | None
+
+
+def _specs() -> list[ActionSpec]:
+    key = QKeySequence.StandardKey
+    return [
+        ActionSpec("new", _("&New workshop…"), key.New),
+        ActionSpec("open", _("&Open workshop"), "Return"),
+        ActionSpec("rename", _("&Rename…"), "F2"),
+        ActionSpec("duplicate", _("D&uplicate"), "Ctrl+D"),
+        ActionSpec("delete", _("&Delete"), key.Delete),
+        ActionSpec("demo", _("Create the &demo workshop"), None),
+        ActionSpec("back", _("&All workshops"), "Alt+Left"),
+        ActionSpec("next_phase", _("&Next phase"), "Ctrl+Right"),
+        ActionSpec("previous_phase", _("&Previous phase"), "Ctrl+Left"),
+        ActionSpec("skip_phase", _("&Skip phase"), None),
+        ActionSpec("find", _("&Search"), key.Find),
+        ActionSpec("quit", _("&Quit"), key.Quit),
+    ]
+
+
+class Actions:
+    """The window's actions by name; ``connect`` wires each to what it does."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._actions: dict[str, QAction] = {}
+        for spec in _specs():
+            action = QAction(spec.text, parent)
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            self._actions[spec.name] = action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def connect(self, handlers: dict[str, Callable[[], object]]) -> None:
+        for name, handler in handlers.items():
+            self._actions[name].triggered.connect(handler)

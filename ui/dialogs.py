@@ -1,0 +1,151 @@
+"""Dialogs: a new workshop from a template, and renaming one; both refuse bad input inline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.errors import InvalidInput
+from app.i18n import _
+from app.templates import TemplateCatalogue, localised
+from app.text import clean_title
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("inputError")
+    label.setStyleSheet("color: #A3140C; font-weight: 600;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class NewWorkshopDialog(QDialog):
+    """Pick a template, give a title, a date and a place."""
+
+    def __init__(self, catalogue: TemplateCatalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New workshop"))
+        self.catalogue = catalogue
+        self.templates = QListWidget()
+        default = catalogue.default()
+        for template in sorted(
+            catalogue.templates.values(), key=lambda t: (not t.default, localised(t.name))
+        ):
+            item = QListWidgetItem(localised(template.name))
+            item.setData(Qt.ItemDataRole.UserRole, template.key)
+            item.setToolTip(localised(template.description))
+            self.templates.addItem(item)
+            if template.key == default.key:
+                self.templates.setCurrentItem(item)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.templates.currentItemChanged.connect(self._show_description)
+        self._show_description()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(_("For example: Idea workshop on safer school routes"))
+        self.held_on = QDateEdit(QDate.currentDate())
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.place = QLineEdit()
+        self.error = _error_label()
+        problems = QLabel(
+            "\n".join(
+                _("Template {file} could not be read ({field}): {reason}").format(
+                    file=p.path.name, field=p.field, reason=p.reason
+                )
+                for p in catalogue.problems
+            )
+        )
+        problems.setWordWrap(True)
+        problems.setVisible(bool(catalogue.problems))
+        form = QFormLayout()
+        form.addRow(_("Template"), self.templates)
+        form.addRow("", self.description)
+        form.addRow(_("Title"), self.title)
+        form.addRow(_("Date"), self.held_on)
+        form.addRow(_("Place"), self.place)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(problems)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.title.setFocus()
+        self.resize(560, 520)
+
+    def _show_description(self) -> None:
+        item = self.templates.currentItem()
+        if item is not None:
+            template = self.catalogue.templates[item.data(Qt.ItemDataRole.UserRole)]
+            self.description.setText(localised(template.description))
+
+    def values(self) -> dict[str, Any]:
+        item = self.templates.currentItem()
+        held: date = self.held_on.date().toPython()  # type: ignore[assignment]
+        return {
+            "title": self.title.text(),
+            "template_key": item.data(Qt.ItemDataRole.UserRole) if item else None,
+            "held_on": held,
+            "place": self.place.text(),
+        }
+
+    def accept(self) -> None:
+        try:
+            clean_title(self.title.text())
+        except InvalidInput as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            self.title.setFocus()
+            return
+        super().accept()
+
+
+class RenameDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Rename workshop"))
+        self.title = QLineEdit(title)
+        self.title.selectAll()
+        self.error = _error_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Rename"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("New title")))
+        layout.addWidget(self.title)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(480, 0)
+
+    def accept(self) -> None:
+        try:
+            clean_title(self.title.text())
+        except InvalidInput as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        super().accept()

@@ -1,0 +1,219 @@
+"""The facilitator's window: the workshop list, then a workshop with its agenda."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+from app.i18n import _
+from app.settings import WindowState
+from app.templates import load_templates
+
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from ui import commands
+from ui.actions import Actions
+from ui.dialogs import NewWorkshopDialog, RenameDialog
+from ui.hub import Hub
+from ui.message_bar import MessageBar
+from ui.workshop_list import WorkshopListPage
+from ui.workshop_page import WorkshopPage
+
+STYLE = """
+#pageHeading { font-size: 20pt; font-weight: 600; }
+#phaseHeading { font-size: 26pt; font-weight: 600; }
+QListView, QTableView { font-size: 12pt; }
+#emptyState { font-size: 14pt; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, hub: Hub, window_state: WindowState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.window_state = window_state
+        self.setWindowTitle(_("Mylla – {path}").format(path=hub.db.path))
+        self.setStyleSheet(STYLE)
+        self.dialogs: dict[str, QWidget] = {}
+
+        self.messages = MessageBar()
+        self.list_page = WorkshopListPage(hub)
+        self.workshop_page = WorkshopPage(hub)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list_page)
+        self.pages.addWidget(self.workshop_page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.saved_label = QLabel(_("All changes are saved."))
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.actions = Actions(self)
+        self._build_menus()
+        self.list_page.openRequested.connect(self.open_workshop)
+        self.list_page.demoRequested.connect(self.create_demo)
+        self.list_page.newRequested.connect(self.new_workshop)
+        self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.workshop_page.backRequested.connect(self.show_list)
+        hub.saved.connect(self._on_saved)
+        hub.failed.connect(self.messages.error)
+        hub.workshopsChanged.connect(self._update_actions)
+        self.pages.currentChanged.connect(self._update_actions)
+        self._update_actions()
+        self._restore_geometry()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        undo = self.hub.undo_stack.createUndoAction(self, _("Undo"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.hub.undo_stack.createRedoAction(self, _("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action, self.redo_action = undo, redo
+        file_menu = self.menuBar().addMenu(_("&File"))
+        for name in ("new", "demo"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        for name in ("rename", "duplicate", "delete", "find"):
+            edit_menu.addAction(a[name])
+        workshop_menu = self.menuBar().addMenu(_("&Workshop"))
+        for name in ("open", "back", "previous_phase", "next_phase", "skip_phase"):
+            workshop_menu.addAction(a[name])
+        a.connect(
+            {
+                "new": self.new_workshop,
+                "open": self._open_selected,
+                "rename": self.rename_workshop,
+                "duplicate": self.duplicate_workshop,
+                "delete": self.delete_workshop,
+                "demo": self.create_demo,
+                "back": self.show_list,
+                "next_phase": self.workshop_page.advance,
+                "previous_phase": self.workshop_page.go_back,
+                "skip_phase": self.workshop_page.toggle_skip,
+                "find": self._focus_search,
+                "quit": self.close,
+            }
+        )
+
+    def _update_actions(self) -> None:
+        on_list = self.pages.currentWidget() is self.list_page
+        has_selection = on_list and self.list_page.selected_id() is not None
+        in_workshop = not on_list
+        for name in ("open", "duplicate", "delete"):
+            self.actions[name].setEnabled(has_selection)
+        self.actions["rename"].setEnabled(has_selection or in_workshop)
+        self.actions["find"].setEnabled(on_list)
+        for name in ("back", "next_phase", "previous_phase", "skip_phase"):
+            self.actions[name].setEnabled(in_workshop)
+
+    # -- what the actions do ---------------------------------------------------------------
+
+    def _current_id(self) -> str | None:
+        if self.pages.currentWidget() is self.workshop_page and self.workshop_page.workshop:
+            return self.workshop_page.workshop.id
+        return self.list_page.selected_id()
+
+    def _current_title(self) -> str:
+        if self.pages.currentWidget() is self.workshop_page and self.workshop_page.workshop:
+            return self.workshop_page.workshop.title
+        return self.list_page.selected_title()
+
+    def new_workshop(self) -> None:
+        if "new" in self.dialogs:
+            self.dialogs["new"].raise_()
+            return
+        dialog = NewWorkshopDialog(load_templates(), self)
+        self.dialogs["new"] = dialog
+        try:
+            if dialog.exec():
+                values = dialog.values()
+                command = commands.CreateWorkshop(self.hub, **values)
+                if commands.push(self.hub, command) and command.workshop:
+                    self.open_workshop(command.workshop.id)
+        finally:
+            del self.dialogs["new"]
+
+    def create_demo(self) -> None:
+        command = commands.CreateDemoWorkshop(self.hub)
+        if commands.push(self.hub, command) and command.workshop_id:
+            self.list_page.select(command.workshop_id)
+            self.messages.info(_("The demo workshop is ready. Open it to look around."))
+
+    def rename_workshop(self) -> None:
+        workshop_id = self._current_id()
+        if workshop_id is None:
+            return
+        old_title = self._current_title()
+        dialog = RenameDialog(old_title, self)
+        if dialog.exec() and dialog.title.text().strip() != old_title:
+            commands.push(
+                self.hub, commands.RenameWorkshop(self.hub, workshop_id, old_title, dialog.title.text())
+            )
+
+    def duplicate_workshop(self) -> None:
+        workshop_id = self.list_page.selected_id()
+        if workshop_id is not None:
+            command = commands.DuplicateWorkshop(self.hub, workshop_id)
+            if commands.push(self.hub, command) and command.copy_id:
+                self.list_page.select(command.copy_id)
+
+    def delete_workshop(self) -> None:
+        workshop_id = self.list_page.selected_id()
+        if workshop_id is None:
+            return
+        title = self.list_page.selected_title()
+        if commands.push(self.hub, commands.DeleteWorkshop(self.hub, workshop_id, title)):
+            self.messages.info(_("“{title}” was deleted. Undo with Ctrl+Z.").format(title=title))
+
+    def _open_selected(self) -> None:
+        workshop_id = self.list_page.selected_id()
+        if workshop_id is not None:
+            self.open_workshop(workshop_id)
+
+    def open_workshop(self, workshop_id: str) -> None:
+        self.workshop_page.show_workshop(workshop_id)
+        self.pages.setCurrentWidget(self.workshop_page)
+        self.workshop_page.agenda.setFocus()
+
+    def show_list(self) -> None:
+        opened = self.workshop_page.workshop
+        self.pages.setCurrentWidget(self.list_page)
+        if opened is not None:
+            self.list_page.select(opened.id)
+        self.list_page.table.setFocus()
+
+    def _focus_search(self) -> None:
+        self.list_page.search.setFocus()
+        self.list_page.search.selectAll()
+
+    def _on_saved(self, when: datetime) -> None:
+        self.saved_label.setText(_("All changes are saved ({time}).").format(time=when.strftime("%H:%M:%S")))
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.window_state.get("main_window")
+        # restoreGeometry moves a window that would be off every screen back onto one.
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self.window_state.set("main_window", bytes(self.saveGeometry().data()))
+        except OSError as exc:
+            self.statusBar().showMessage(str(exc))
+        super().closeEvent(event)

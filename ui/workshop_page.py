@@ -1,0 +1,201 @@
+"""A workshop opened: its details and its agenda of phases, with the current one marked."""
+
+from __future__ import annotations
+
+from app import agenda
+from app.errors import NotFound
+from app.i18n import _, format_date
+from app.snapshots import PhaseSnapshot, WorkshopSnapshot
+from app.vocabulary import PHASE_STATES, label
+from app.workshops import get_workshop
+from models.enums import PhaseState
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.commands import MoveAgenda, push
+from ui.hub import Hub
+from ui.item_models import AgendaModel
+
+
+class WorkshopPage(QWidget):
+    """The agenda down one side, the current phase in the middle.
+
+    Signals:
+        backRequested(): the user wants the workshop list again.
+    """
+
+    backRequested = Signal()
+
+    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.workshop: WorkshopSnapshot | None = None
+
+        self.back_button = QPushButton(_("← All workshops"))
+        self.back_button.clicked.connect(self.backRequested)
+        self.title = QLabel()
+        self.title.setObjectName("pageHeading")
+        self.title.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+
+        self.agenda_model = AgendaModel(self)
+        self.agenda = QListView()
+        self.agenda.setModel(self.agenda_model)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agenda.setWordWrap(True)
+        self.agenda.setSpacing(2)
+        self.agenda.activated.connect(self._go_to)
+        self.agenda.setAccessibleName(_("Agenda"))
+
+        self.phase_title = QLabel()
+        self.phase_title.setObjectName("phaseHeading")
+        self.phase_title.setWordWrap(True)
+        self.phase_state = QLabel()
+        self.phase_description = QLabel()
+        self.phase_description.setWordWrap(True)
+        self.phase_description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.previous_button = QPushButton(_("Previous phase"))
+        self.previous_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton(_("Next phase"))
+        self.next_button.clicked.connect(self.advance)
+        self.skip_button = QPushButton(_("Skip phase"))
+        self.skip_button.clicked.connect(self.toggle_skip)
+
+        agenda_box = QWidget()
+        agenda_layout = QVBoxLayout(agenda_box)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        agenda_layout.addWidget(QLabel(_("Agenda")))
+        agenda_layout.addWidget(self.agenda, 1)
+
+        phase_box = QWidget()
+        phase_layout = QVBoxLayout(phase_box)
+        phase_layout.addWidget(self.phase_state)
+        phase_layout.addWidget(self.phase_title)
+        phase_layout.addWidget(self.phase_description, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        phase_layout.addLayout(buttons)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(agenda_box)
+        self.splitter.addWidget(phase_box)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([360, 900])
+
+        header = QVBoxLayout()
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        header.addWidget(self.title)
+        header.addWidget(self.details)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+
+        hub.workshopChanged.connect(self._on_changed)
+
+    def show_workshop(self, workshop_id: str) -> None:
+        self.workshop = get_workshop(self.hub.db, workshop_id)
+        self._render()
+
+    def _on_changed(self, workshop_id: str) -> None:
+        if self.workshop is None or workshop_id != self.workshop.id:
+            return
+        try:
+            self.workshop = get_workshop(self.hub.db, workshop_id)
+        except NotFound:
+            self.backRequested.emit()
+            return
+        self._render()
+
+    def _render(self) -> None:
+        w = self.workshop
+        if w is None:
+            return
+        self.title.setText(w.title)
+        parts = [format_date(w.held_on, "long"), w.place, w.organisation]
+        if w.case_number:
+            parts.append(_("Case {number}").format(number=w.case_number))
+        self.details.setText("  ·  ".join(p for p in parts if p))
+        self.agenda_model.set_phases(w.phases)
+        current = w.current_phase
+        if current is not None:
+            self.agenda.setCurrentIndex(self.agenda_model.index(current.position))
+        self._render_phase(current)
+
+    def _render_phase(self, phase: PhaseSnapshot | None) -> None:
+        if phase is None:
+            self.phase_state.setText(_("The agenda is done."))
+            self.phase_title.setText(_("All phases are done or skipped"))
+            self.phase_description.setText(_("Go back to a phase in the agenda to continue working in it."))
+        else:
+            where = _("In the room") if phase.in_room else _("Follow-up after the workshop")
+            minutes = (
+                _("{n} minutes planned").format(n=phase.planned_minutes) if phase.planned_minutes else ""
+            )
+            step = _("Step {n} of the 10-step model").format(n=phase.step) if phase.step else ""
+            self.phase_state.setText(
+                "  ·  ".join(p for p in (label(PHASE_STATES, phase.state), step, where, minutes) if p)
+            )
+            self.phase_title.setText(phase.title)
+            self.phase_description.setText(phase.description)
+        has_current = phase is not None
+        self.next_button.setEnabled(has_current)
+        self.skip_button.setEnabled(has_current)
+        self.previous_button.setEnabled(
+            self.workshop is not None and any(p.state is not PhaseState.PENDING for p in self.workshop.phases)
+            and (phase is None or phase.position > 0)
+        )  # fmt: skip
+
+    def _move(self, text: str, move: object) -> None:
+        assert self.workshop is not None and callable(move)
+        push(self.hub, MoveAgenda(self.hub, self.workshop.id, text, move))
+
+    def advance(self) -> None:
+        if self.workshop is not None:
+            wid = self.workshop.id
+            self._move(_("Next phase"), lambda: agenda.advance(self.hub.db, wid))
+
+    def go_back(self) -> None:
+        if self.workshop is not None:
+            wid = self.workshop.id
+            self._move(_("Previous phase"), lambda: agenda.go_back(self.hub.db, wid))
+
+    def toggle_skip(self) -> None:
+        if self.workshop is None:
+            return
+        index = self.agenda.currentIndex()
+        phase = self.agenda_model.phase(index.row()) if index.isValid() else self.workshop.current_phase
+        if phase is None:
+            return
+        wid, skip = self.workshop.id, phase.state is not PhaseState.SKIPPED
+        text = _("Skip “{phase}”") if skip else _("Take back “{phase}”")
+        self._move(
+            text.format(phase=phase.title), lambda: agenda.set_skipped(self.hub.db, wid, phase.id, skip)
+        )
+
+    def _go_to(self, index: QModelIndex) -> None:
+        if self.workshop is None or not index.isValid():
+            return
+        phase = self.agenda_model.phase(index.row())
+        if phase.state is PhaseState.ACTIVE:
+            return
+        wid = self.workshop.id
+        self._move(
+            _("Go to “{phase}”").format(phase=phase.title),
+            lambda: agenda.go_to_phase(self.hub.db, wid, phase.id),
+        )
