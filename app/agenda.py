@@ -56,6 +56,8 @@ def _step(db: Database, workshop_id: str, direction: int) -> WorkshopSnapshot:
     with db.transaction() as session:
         phases = _phases(session, workshop_id)
         current = _current_index(phases)
+        if current is None and direction > 0 and any(p.state == PhaseState.DONE for p in phases):
+            raise InvalidInput(_("The agenda is done. Choose a phase in the agenda to work in it again."))
         start = (-1 if direction > 0 else len(phases)) if current is None else current
         candidates = range(start + direction, len(phases) if direction > 0 else -1, direction)
         target = next((i for i in candidates if phases[i].state != PhaseState.SKIPPED), None)

@@ -12,14 +12,16 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from app import demo
+from app import demo_content as demo
 from app.errors import KNOWN_ERRORS, describe
 from app.i18n import _, format_date, set_language
 from app.paths import resolve_db_path, state_dir
 from app.settings import Settings
-from models.database import Database, open_database
+
+if TYPE_CHECKING:
+    from models.database import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger(__name__)
@@ -68,7 +70,9 @@ def build_parser() -> Parser:
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
-    workshop_id = demo.create_demo_workshop(db, ideas=args.ideas, participants=args.participants)
+    from app.demo import create_demo_workshop
+
+    workshop_id = create_demo_workshop(db, ideas=args.ideas, participants=args.participants)
     print(_("Demo workshop created."))
     print(workshop_id)
     return EXIT_OK
@@ -134,6 +138,8 @@ def run(argv: Sequence[str] | None, desktop: Callable[[Path], int]) -> int:
     db_path = resolve_db_path(args.db)
     if args.command is None:
         return desktop(db_path)
+    from models.database import open_database
+
     try:
         db = open_database(db_path)
         try:

@@ -14,10 +14,8 @@ from models.enums import IdeaStatus, Origin, PhaseState
 from models.idea import Backing, Idea
 from models.workshop import Cluster, Participant, Workshop
 
-DEFAULT_IDEAS = len(text.IDEAS)
-DEFAULT_PARTICIPANTS = sum(count for *_rest, count in text.PARTICIPANTS)
-MAX_IDEAS = 10_000
-MAX_PARTICIPANTS = 2_000
+DEFAULT_IDEAS, DEFAULT_PARTICIPANTS = text.DEFAULT_IDEAS, text.DEFAULT_PARTICIPANTS
+MAX_IDEAS, MAX_PARTICIPANTS = text.MAX_IDEAS, text.MAX_PARTICIPANTS
 
 
 def _participants(count: int) -> list[Participant]:

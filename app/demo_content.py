@@ -246,3 +246,8 @@ MORE_HOW = [
     "varannan vecka",
     "med anhöriga som värdar",
 ]
+
+DEFAULT_IDEAS = len(IDEAS)
+DEFAULT_PARTICIPANTS = sum(row[5] for row in PARTICIPANTS)
+MAX_IDEAS = 10_000
+MAX_PARTICIPANTS = 2_000

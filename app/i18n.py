@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import io
 import sys
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 
@@ -79,6 +80,17 @@ def set_language(language: str) -> None:
     global _translations, _language
     _translations = load_translations(language)
     _language = language
+
+
+def localised(text: Mapping[str, str] | None, language: str | None = None) -> str:
+    """A text stored in several languages, in ``language`` (default: the UI's), else Swedish, else any."""
+    if not text:
+        return ""
+    language = language or _language
+    for candidate in (language, DEFAULT_LANGUAGE, *LANGUAGES):
+        if text.get(candidate):
+            return text[candidate]
+    return next(iter(text.values()))
 
 
 def format_date(value: date | datetime | None, style: str = "medium") -> str:

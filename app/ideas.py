@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
-from app.errors import InvalidInput
+from app.errors import InvalidInput, NotFound
 from app.i18n import _
-from app.records import fetch, idea_snapshot, next_position
+from app.records import fetch, idea_snapshot
 from app.snapshots import IdeaSnapshot, MergeResult
 from app.text import clean_text, clean_title
-from models.base import utcnow
+from models.base import new_id, utcnow
 from models.database import Database
-from models.enums import ActorCategory, ChangeDepth, IdeaType, Novelty, Origin
+from models.enums import ActorCategory, ChangeDepth, IdeaStatus, IdeaType, Novelty, Origin
 from models.idea import Backing, Idea, IdeaImage, IdeaMerge, idea_giver
 from models.workshop import Cluster, Participant, Workshop
 
@@ -26,6 +26,13 @@ _CODES: dict[str, frozenset[str]] = {
     "novelty": frozenset(Novelty),
     "depth": frozenset(ChangeDepth),
 }
+
+
+_WORKSHOP_AND_LAST_POSITION = select(
+    Workshop.deleted_at,
+    select(func.max(Idea.position)).where(Idea.workshop_id == bindparam("workshop_id")).scalar_subquery(),
+).where(Workshop.id == bindparam("workshop_id"))
+_INSERT_IDEA = insert(Idea.__table__)  # type: ignore[arg-type]
 
 
 def _clean(changes: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +73,7 @@ def _givers(session: Session, workshop_id: str, giver_ids: Iterable[str]) -> lis
     }
     if len(found) != len(wanted):
         raise InvalidInput(_("An idea giver is not a participant of this workshop."), "giver_ids")
-    return [found[i] for i in wanted]
+    return sorted(found.values(), key=lambda p: p.position)
 
 
 def _check_cluster(session: Session, workshop_id: str, cluster_id: str | None) -> None:
@@ -92,20 +99,54 @@ def add_idea(
     cleaned = _clean({"title": title, "text": text, "anonymous": anonymous, **details})
     if anonymous and giver_ids:
         raise InvalidInput(_("An anonymous idea has no idea giver."), "giver_ids")
-    with db.transaction() as session:
-        fetch(session, Workshop, workshop_id)
-        _check_cluster(session, workshop_id, cluster_id)
-        givers = _givers(session, workshop_id, giver_ids)
-        idea = Idea(
-            workshop_id=workshop_id,
-            cluster_id=cluster_id,
-            position=next_position(session, Idea.position, Idea.workshop_id, workshop_id),
-            givers=givers,
+    with db.core_transaction() as connection:
+        # Capture is the hot path while people talk: one query checks the workshop and
+        # finds the next place on the board, and the rows go in without the unit of work.
+        found = connection.execute(_WORKSHOP_AND_LAST_POSITION, {"workshop_id": workshop_id}).one_or_none()
+        if found is None or found[0] is not None:
+            raise NotFound(_("It is no longer there: it may have been deleted."))
+        givers: tuple[str, ...] = ()
+        if cluster_id is not None or giver_ids:
+            with Session(bind=connection) as session:
+                _check_cluster(session, workshop_id, cluster_id)
+                givers = tuple(g.id for g in _givers(session, workshop_id, giver_ids))
+        now = utcnow()
+        values = {
+            **dict.fromkeys(_CODES),
             **cleaned,
-        )
-        session.add(idea)
-        session.flush()
-        return idea_snapshot(idea, giver_ids=tuple(g.id for g in givers), backing_count=0, image_count=0)
+            "id": new_id(),
+            "workshop_id": workshop_id,
+            "cluster_id": cluster_id,
+            "position": 0 if found[1] is None else found[1] + 1,
+            "status": IdeaStatus.PROPOSED,
+            "created_at": now,
+            "updated_at": now,
+        }
+        connection.execute(_INSERT_IDEA, [values])
+        if givers:
+            connection.execute(
+                insert(idea_giver), [{"idea_id": values["id"], "participant_id": g} for g in givers]
+            )
+    return IdeaSnapshot(
+        id=values["id"],
+        workshop_id=workshop_id,
+        cluster_id=cluster_id,
+        position=values["position"],
+        title=values["title"],
+        text=values["text"],
+        anonymous=values["anonymous"],
+        giver_ids=givers,
+        origin=values["origin"],
+        actor_category=values["actor_category"],
+        idea_type=values["idea_type"],
+        novelty=values["novelty"],
+        depth=values["depth"],
+        status=IdeaStatus.PROPOSED,
+        backing_count=0,
+        image_count=0,
+        deleted=False,
+        merged_into_id=None,
+    )
 
 
 def update_idea(db: Database, idea_id: str, **changes: Any) -> IdeaSnapshot:
@@ -137,17 +178,18 @@ def move_idea(
         _check_cluster(session, idea.workshop_id, cluster_id)
         idea.cluster_id = cluster_id
         if position is not None:
-            ideas = list(
+            # Deleted ideas keep a place among the others, so that restoring one is exact.
+            others = list(
                 session.scalars(
                     select(Idea)
-                    .where(
-                        Idea.workshop_id == idea.workshop_id, Idea.deleted_at.is_(None), Idea.id != idea.id
-                    )
+                    .where(Idea.workshop_id == idea.workshop_id, Idea.id != idea.id)
                     .order_by(Idea.position)
                 )
             )
-            ideas.insert(max(0, min(position, len(ideas))), idea)
-            for index, row in enumerate(ideas):
+            live = [i for i, row in enumerate(others) if row.deleted_at is None]
+            at = live[position] if 0 <= position < len(live) else len(others)
+            others.insert(at, idea)
+            for index, row in enumerate(others):
                 if row.position != index:
                     row.position = index
         session.flush()

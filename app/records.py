@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import NotFound
-from app.i18n import _
+from app.i18n import _, localised
 from app.snapshots import (
     BackingSnapshot,
     ClusterSnapshot,
@@ -17,7 +17,6 @@ from app.snapshots import (
     PhaseSnapshot,
     WorkshopSnapshot,
 )
-from app.templates import localised
 from models.base import Base
 from models.enums import PhaseState
 from models.idea import Backing, Idea

@@ -5,7 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.workshop_rows import WorkshopSummary
 from models.enums import PhaseState
+
+__all__ = [
+    "BackingSnapshot",
+    "ClusterSnapshot",
+    "IdeaSnapshot",
+    "MergeResult",
+    "ParticipantSnapshot",
+    "PhaseSnapshot",
+    "WorkshopSnapshot",
+    "WorkshopSummary",
+]
 
 
 @dataclass(frozen=True)
@@ -20,22 +32,6 @@ class PhaseSnapshot:
     description: str
     planned_minutes: int
     state: PhaseState
-
-
-@dataclass(frozen=True)
-class WorkshopSummary:
-    """One row of the workshop list."""
-
-    id: str
-    title: str
-    held_on: date | None
-    place: str
-    template_key: str
-    current_phase: str
-    idea_count: int
-    participant_count: int
-    created_at: datetime
-    deleted: bool
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,15 @@ broken file is reported with its name and the field at fault; the others still l
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from app.i18n import LANGUAGES, current_language
+from app.i18n import LANGUAGES, localised
 from app.paths import ASSETS, user_templates_dir
 from models.enums import PhaseKind
 
@@ -71,17 +71,6 @@ class WorkshopTemplate(BaseModel):
     phases: Annotated[list[TemplatePhase], Field(min_length=1), AfterValidator(_unique_phase_keys)]
 
 
-def localised(text: Mapping[str, str] | None, language: str | None = None) -> str:
-    """The text in ``language`` (default: the UI's), else Swedish, else any."""
-    if not text:
-        return ""
-    language = language or current_language()
-    for candidate in (language, "sv", *LANGUAGES):
-        if text.get(candidate):
-            return text[candidate]
-    return next(iter(text.values()))
-
-
 @dataclass(frozen=True)
 class TemplateProblem:
     """A template file that could not be loaded, and where in it the fault is."""
@@ -109,12 +98,21 @@ def _field_of(error: ValidationError) -> tuple[str, str]:
     return location, first["msg"]
 
 
+def _toml_line(error: tomllib.TOMLDecodeError) -> str:
+    """Where the syntax error is: Python 3.14 says it in ``lineno``, earlier ones only in the text."""
+    line = getattr(error, "lineno", None)
+    if line is None:
+        found = re.search(r"line (\d+)", str(error))
+        line = found.group(1) if found else "?"
+    return f"line {line}"
+
+
 def load_template_file(path: Path) -> WorkshopTemplate | TemplateProblem:
     try:
         with path.open("rb") as fh:
             raw = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        return TemplateProblem(path, f"line {getattr(exc, 'lineno', '?')}", str(exc))
+        return TemplateProblem(path, _toml_line(exc), str(exc))
     except (OSError, UnicodeDecodeError) as exc:
         return TemplateProblem(path, "(file)", str(exc))
     try:
@@ -147,3 +145,6 @@ def json_schema() -> dict[str, object]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Mylla workshop template"
     return schema
+
+
+__all__ = ["TemplateCatalogue", "TemplateProblem", "WorkshopTemplate", "load_templates", "localised"]

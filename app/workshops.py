@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import InvalidInput
@@ -13,11 +13,13 @@ from app.i18n import LANGUAGES, _, current_language
 from app.records import fetch, workshop_snapshot
 from app.snapshots import WorkshopSnapshot, WorkshopSummary
 from app.templates import TemplateCatalogue, WorkshopTemplate, load_templates, localised
-from app.text import clean_line, clean_text, clean_title
+from app.text import TITLE_MAX, clean_line, clean_text, clean_title
+from app.workshop_rows import summaries_from_rows
 from models.base import utcnow
 from models.database import Database
 from models.enums import PhaseState
 from models.idea import Backing, Idea, IdeaImage
+from models.queries import WORKSHOP_LIST_SQL
 from models.workshop import Cluster, Participant, Phase, Workshop
 
 #: Details a user may edit after creation, with the cleaner for each.
@@ -103,46 +105,9 @@ def get_workshop(db: Database, workshop_id: str) -> WorkshopSnapshot:
 
 def list_workshops(db: Database, search: str = "", *, include_deleted: bool = False) -> list[WorkshopSummary]:
     """Workshops, newest first; ``search`` matches the title, ignoring case."""
-    ideas = (
-        select(Idea.workshop_id, func.count().label("n"))
-        .where(Idea.deleted_at.is_(None))
-        .group_by(Idea.workshop_id)
-        .subquery()
-    )
-    people = (
-        select(Participant.workshop_id, func.count().label("n"))
-        .where(Participant.deleted_at.is_(None))
-        .group_by(Participant.workshop_id)
-        .subquery()
-    )
-    query = (
-        select(Workshop, func.coalesce(ideas.c.n, 0), func.coalesce(people.c.n, 0), Phase)
-        .outerjoin(ideas, ideas.c.workshop_id == Workshop.id)
-        .outerjoin(people, people.c.workshop_id == Workshop.id)
-        .outerjoin(Phase, (Phase.workshop_id == Workshop.id) & (Phase.state == PhaseState.ACTIVE))
-        .order_by(Workshop.held_on.desc().nulls_last(), Workshop.created_at.desc())
-    )
-    if not include_deleted:
-        query = query.where(Workshop.deleted_at.is_(None))
-    needle = search.strip().casefold()
     with db.transaction() as session:
-        rows = session.execute(query).all()
-        return [
-            WorkshopSummary(
-                id=w.id,
-                title=w.title,
-                held_on=w.held_on,
-                place=w.place,
-                template_key=w.template_key,
-                current_phase=localised(phase.titles) if phase is not None else "",
-                idea_count=n_ideas,
-                participant_count=n_people,
-                created_at=w.created_at,
-                deleted=w.deleted_at is not None,
-            )
-            for w, n_ideas, n_people, phase in rows
-            if needle in w.title.casefold()
-        ]
+        rows = session.execute(text(WORKSHOP_LIST_SQL), {"include_deleted": int(include_deleted)}).all()
+        return summaries_from_rows(rows, search)
 
 
 def rename_workshop(db: Database, workshop_id: str, title: str) -> WorkshopSnapshot:
@@ -203,7 +168,12 @@ def duplicate_workshop(db: Database, workshop_id: str, title: str | None = None)
 
 
 def _copy_title(title: str) -> str:
-    return _("{title} (copy)").format(title=title)[:300]
+    """ "… (copy)", shortening the original if needed so that the word "copy" still shows."""
+    pattern = _("{title} (copy)")
+    room = TITLE_MAX - len(pattern.format(title=""))
+    if len(title) > room:
+        title = title[: room - 1].rstrip() + "…"
+    return pattern.format(title=title)
 
 
 def _copy_workshop(session: Session, source: Workshop, title: str) -> Workshop:

@@ -5,81 +5,22 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import StoreError, StoreProblem, classify_sqlite_error
+from models.file_check import APPLICATION_ID, HEAD, REVISIONS, inspect_file
+
+__all__ = ["APPLICATION_ID", "HEAD", "REVISIONS", "Database", "open_database"]
 
 log = logging.getLogger(__name__)
 
-#: Written into the SQLite header so that a Mylla file is known as one ("MYLA").
-APPLICATION_ID = 0x4D594C41
-#: Migration revisions in order; the last is the schema this code writes.
-REVISIONS = ("0001",)
-HEAD = REVISIONS[-1]
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-@dataclass(frozen=True)
-class FileState:
-    """What a read-only look at the file found."""
-
-    exists: bool
-    revision: str | None
-
-
-def _readonly_uri(path: Path) -> str:
-    return f"file:{quote(str(path))}?mode=ro"
-
-
-def inspect_file(path: Path) -> FileState:
-    """Look at ``path`` without writing to it; raise StoreError if it must not be opened."""
-    if not path.exists():
-        return FileState(exists=False, revision=None)
-    if not path.is_file():
-        raise StoreError(StoreProblem.NOT_A_FILE, path)
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(StoreProblem.CANNOT_CREATE, path, exc.strerror or str(exc)) from exc
-    if not header:
-        return FileState(exists=True, revision=None)
-    if header != SQLITE_HEADER:
-        raise StoreError(StoreProblem.NOT_SQLITE, path)
-    try:
-        with closing(sqlite3.connect(_readonly_uri(path), uri=True)) as con:
-            return FileState(exists=True, revision=_check_contents(con, path))
-    except sqlite3.DatabaseError as exc:
-        problem = classify_sqlite_error(str(exc)) or StoreProblem.CORRUPT
-        raise StoreError(problem, path, str(exc)) from exc
-
-
-def _check_contents(con: sqlite3.Connection, path: Path) -> str | None:
-    app_id = con.execute("PRAGMA application_id").fetchone()[0]
-    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if app_id == 0 and not tables:
-        return None  # an empty SQLite file: safe to make into a Mylla database
-    if app_id != APPLICATION_ID or "alembic_version" not in tables:
-        raise StoreError(StoreProblem.NOT_MYLLA, path)
-    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    revision = row[0] if row else None
-    if revision not in REVISIONS:
-        if revision is not None and revision.isdigit() and int(revision) > int(HEAD):
-            raise StoreError(StoreProblem.NEWER, path, f"schema {revision}, this program knows {HEAD}")
-        raise StoreError(StoreProblem.NOT_MYLLA, path, f"unknown schema {revision!r}")
-    result = con.execute("PRAGMA quick_check").fetchone()[0]
-    if result != "ok":
-        raise StoreError(StoreProblem.CORRUPT, path, str(result))
-    return str(revision)
 
 
 def _configure(engine: Engine) -> None:
@@ -121,6 +62,18 @@ class Database:
         try:
             with self.session.begin() as session:
                 yield session
+        except DBAPIError as exc:
+            problem = classify_sqlite_error(str(exc.orig))
+            if problem is None:
+                raise
+            raise StoreError(problem, self.path, str(exc.orig)) from exc
+
+    @contextmanager
+    def core_transaction(self) -> Iterator[Connection]:
+        """Like ``transaction`` but without the ORM, for the few hot paths that need the speed."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
         except DBAPIError as exc:
             problem = classify_sqlite_error(str(exc.orig))
             if problem is None:

@@ -1,0 +1,111 @@
+"""The demo workshop: realistic Swedish content, at the default size and at scale."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.clusters import list_clusters
+from app.demo import DEFAULT_IDEAS, DEFAULT_PARTICIPANTS, MAX_IDEAS, create_demo_workshop
+from app.ideas import list_ideas
+from app.participants import list_participants
+from app.workshops import get_workshop, list_workshops
+from models.database import Database
+from models.enums import PhaseState
+
+TITLE = "Idéverkstad: Trygg och delaktig hemma"
+
+
+def check_demo(db: Database, workshop_id: str, ideas: int, participants: int) -> None:
+    """What the facilitator sees of a demo of the given size."""
+    [summary] = list_workshops(db)
+    assert summary.id == workshop_id
+    assert summary.title == TITLE
+    assert (summary.idea_count, summary.participant_count) == (ideas, participants)
+    assert summary.current_phase == "Spontan uppbackning"
+    assert summary.template_key == "ten-step"
+
+    workshop = get_workshop(db, workshop_id)
+    assert workshop.current_phase is not None
+    assert (workshop.current_phase.key, workshop.current_phase.kind) == ("uppbackning", "backing")
+    current = workshop.current_phase.position
+    assert all(p.state is PhaseState.DONE for p in workshop.phases[:current])
+    assert all(p.state is PhaseState.PENDING for p in workshop.phases[current + 1 :])
+    assert workshop.language == "sv"
+    assert "hemtjänst" in workshop.challenge
+
+    people = list_participants(db, workshop_id)
+    assert len(people) == participants
+    assert [p.position for p in people] == list(range(participants))
+
+    shown = list_ideas(db, workshop_id)
+    assert len(shown) == ideas
+    assert len({i.id for i in shown}) == ideas
+    assert [i.position for i in shown] == list(range(ideas))
+    assert all(i.title.strip() and i.text for i in shown)
+    assert all(i.giver_ids == () for i in shown if i.anonymous)
+    person_ids = {p.id for p in people}
+    assert all(set(i.giver_ids) <= person_ids for i in shown)
+    for idea in shown:
+        assert (idea.status == "backed") == (idea.backing_count > 0)
+    cluster_ids = {c.id for c in list_clusters(db, workshop_id)}
+    assert {i.cluster_id for i in shown if i.cluster_id} <= cluster_ids
+
+
+def test_the_default_demo(db: Database) -> None:
+    workshop_id = create_demo_workshop(db)
+
+    check_demo(db, workshop_id, DEFAULT_IDEAS, DEFAULT_PARTICIPANTS)
+    ideas = list_ideas(db, workshop_id)
+    backed = [i for i in ideas if i.status == "backed"]
+    assert 0 < len(backed) < len(ideas)
+    assert any(i.anonymous for i in ideas)
+    assert any(i.giver_ids for i in ideas)
+    assert any(i.cluster_id for i in ideas)
+    assert len(list_clusters(db, workshop_id)) >= 3
+    people = list_participants(db, workshop_id)
+    assert any(p.display_name for p in people)
+    assert any(not p.display_name for p in people)
+    assert all(p.consent_to_be_named for p in people if p.display_name)
+    assert {p.origin for p in people} == {"internal", "external"}
+
+
+def test_a_large_demo(db: Database) -> None:
+    workshop_id = create_demo_workshop(db, ideas=1000, participants=60)
+
+    check_demo(db, workshop_id, 1000, 60)
+    ideas = list_ideas(db, workshop_id)
+    assert sum(i.status == "backed" for i in ideas) > 100
+    assert sum(i.backing_count == 0 for i in ideas) > 100
+    assert sum(i.anonymous for i in ideas) > 10
+    assert sum(bool(i.giver_ids) for i in ideas) > 500
+    assert len({i.giver_ids for i in ideas if i.giver_ids}) > 10
+
+
+def test_a_demo_without_ideas(db: Database) -> None:
+    workshop_id = create_demo_workshop(db, ideas=0)
+
+    check_demo(db, workshop_id, 0, DEFAULT_PARTICIPANTS)
+    assert list_ideas(db, workshop_id) == []
+
+
+def test_a_demo_without_participants(db: Database) -> None:
+    workshop_id = create_demo_workshop(db, ideas=20, participants=0)
+
+    check_demo(db, workshop_id, 20, 0)
+    assert all(i.giver_ids == () for i in list_ideas(db, workshop_id))
+
+
+def test_two_demos_are_separate_workshops(db: Database) -> None:
+    first = create_demo_workshop(db, ideas=5, participants=3)
+    second = create_demo_workshop(db, ideas=5, participants=3)
+
+    assert first != second
+    assert len(list_workshops(db)) == 2
+    assert not {i.id for i in list_ideas(db, first)} & {i.id for i in list_ideas(db, second)}
+
+
+@pytest.mark.parametrize(("ideas", "participants"), [(-1, 10), (MAX_IDEAS + 1, 10), (10, -1)])
+def test_a_size_out_of_range_is_refused(db: Database, ideas: int, participants: int) -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        create_demo_workshop(db, ideas=ideas, participants=participants)
+    assert list_workshops(db, include_deleted=True) == []
