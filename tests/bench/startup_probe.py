@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.cli import run  # noqa: E402
+from app.cli import run
 
 WAIT_FOR_READY = "--ready" in sys.argv
 
@@ -16,6 +16,7 @@ WAIT_FOR_READY = "--ready" in sys.argv
 def desktop(db_path: Path) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
     from ui.application import DesktopSession
 
     app = QApplication(sys.argv[:1])

@@ -15,6 +15,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+
 from models.database import APPLICATION_ID, HEAD, REVISIONS, Database, open_database
 from models.errors import StoreError, StoreProblem
 from models.migrate import alembic_config
@@ -83,7 +84,7 @@ def test_timestamps_are_stored_and_read_as_utc(db: Database) -> None:
 
 def test_a_naive_timestamp_is_refused(db: Database) -> None:
     with pytest.raises(Exception, match="naive"), db.transaction() as session:
-        session.add(Workshop(title="Naiv", deleted_at=datetime(2026, 1, 1)))  # noqa: DTZ001
+        session.add(Workshop(title="Naiv", deleted_at=datetime(2026, 1, 1)))
 
 
 def test_an_empty_file_becomes_a_mylla_database(db_path: Path) -> None:
