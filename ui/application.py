@@ -1,79 +1,145 @@
-"""Starting the desktop app: the database, the window, the crash handler, the start-up backup."""
+"""Starting the desktop app: the window first, then the database layer, the start-up backup.
+
+The list of workshops is read with the standard library and shown at once; the ORM,
+migrations and services load in a worker thread meanwhile, and edits are enabled when
+they are ready (``Hub.ready``). Whether the file may be opened at all is decided before
+any window shows.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import KNOWN_ERRORS, describe
 from app.i18n import _
 from app.paths import backup_dir
 from app.settings import WindowState
-from models.backup import backup_database
-from models.database import open_database
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
-
+from app.workshop_rows import peek_workshops
 from ui.crash import CrashHandler
 from ui.hub import Hub
 from ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from models.database import Database
+
 log = logging.getLogger(__name__)
 
 
-class StartupBackup(QObject):
-    """Copies the database in a worker thread so the window never waits for it.
+class Worker(QObject):
+    """Runs one job in a thread and reports back on the GUI thread.
 
     Signals:
-        finished(str): the path of the new backup.
-        failed(str): why no backup could be made, for the user.
+        finished(object): the job's result.
+        failed(str): why it failed, for the user.
     """
 
-    finished = Signal(str)
+    finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path, self.folder = db_path, folder
-        self.thread = threading.Thread(target=self._run, name="startup-backup", daemon=True)
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    #: What the thread runs; subclasses define it.
+    job: Callable[[], object]
 
     def start(self) -> None:
         self.thread.start()
 
+    def wait(self, timeout: float = 30) -> None:
+        if self.thread.is_alive():
+            self.thread.join(timeout)
+
     def _run(self) -> None:
         try:
-            self.finished.emit(str(backup_database(self.db_path, self.folder)))
-        except (OSError, Exception) as exc:
-            log.warning("start-up backup failed: %s", exc)
-            self.failed.emit(_("No backup could be made at start: {reason}").format(reason=exc))
+            result = self.job()
+        except KNOWN_ERRORS as exc:
+            log.warning("%s failed: %s", self.thread.name, exc)
+            self.failed.emit(describe(exc))
+            return
+        self.finished.emit(result)
+
+
+class DatabaseOpener(Worker):
+    """Loads the database layer and opens (creating or upgrading) the file."""
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__("open-database", parent)
+        self.db_path = db_path
+
+    def job(self) -> Database:
+        from models.database import open_database
+
+        db = open_database(self.db_path, backup_before_upgrade=backup_dir())
+        import app.agenda
+        import app.workshops  # noqa: F401  (loaded here, off the GUI thread)
+
+        return db
+
+
+class StartupBackup(Worker):
+    """Copies the database into the backup folder, keeping the newest ten."""
+
+    def __init__(self, db_path: Path, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__("startup-backup", parent)
+        self.db_path, self.folder = db_path, folder
+
+    def job(self) -> str:
+        from models.backup import backup_database
+
+        return str(backup_database(self.db_path, self.folder))
 
 
 class DesktopSession(QObject):
-    """One run of the desktop app on one database file."""
+    """One run of the desktop app on one database file.
+
+    Raises StoreError at construction when the file must not be opened.
+    """
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = open_database(db_path, backup_before_upgrade=backup_dir())
-        self.hub = Hub(self.db, self)
-        self.window = MainWindow(self.hub, WindowState())
-        self.backup = StartupBackup(self.db.path, backup_dir(), self)
+        self.db_path = db_path.expanduser().absolute()
+        rows = peek_workshops(self.db_path)
+        self.hub = Hub(self)
+        self.window = MainWindow(self.hub, WindowState(), str(self.db_path), rows)
+        self.opener = DatabaseOpener(self.db_path, self)
+        self.opener.finished.connect(self._opened)
+        self.opener.failed.connect(self.window.messages.error)
+        self.backup = StartupBackup(self.db_path, backup_dir(), self)
         self.backup.finished.connect(
             lambda path: self.window.statusBar().showMessage(
                 _("Backup saved: {path}").format(path=path), 8000
             )
         )
-        self.backup.failed.connect(self.window.messages.error)
+        self.backup.failed.connect(
+            lambda reason: self.window.messages.error(
+                _("No backup could be made at start: {reason}").format(reason=reason)
+            )
+        )
 
     def start(self) -> None:
         self.window.show()
+        # After the first paint: the loading thread would otherwise compete with it.
+        QTimer.singleShot(0, self.opener.start)
+
+    def _opened(self, db: Database) -> None:
+        self.hub.set_database(db)
         self.backup.start()
 
     def close(self) -> None:
         self.window.close()
-        self.backup.thread.join(timeout=30)
-        self.db.close()
+        self.opener.wait()
+        self.backup.wait()
+        if self.hub.is_ready:
+            self.hub.db.close()
 
 
 def run_desktop(db_path: Path) -> int:

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtGui import QUndoCommand
+
 from app import agenda, workshops
 from app.errors import KNOWN_ERRORS, describe
 from app.i18n import _
 from app.snapshots import WorkshopSnapshot
-from PySide6.QtGui import QUndoCommand
-
 from ui.hub import Hub
 
 

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from app.i18n import _
-from app.paths import state_dir
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -23,6 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.i18n import _
+from app.paths import state_dir
 
 log = logging.getLogger(__name__)
 

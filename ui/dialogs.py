@@ -5,10 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from app.errors import InvalidInput
-from app.i18n import _
-from app.templates import TemplateCatalogue, localised
-from app.text import clean_title
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -22,6 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.errors import InvalidInput
+from app.i18n import _
+from app.templates import TemplateCatalogue, localised
+from app.text import clean_title
 
 
 def _error_label() -> QLabel:

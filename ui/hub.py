@@ -3,28 +3,49 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from models.database import Database
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+
+if TYPE_CHECKING:
+    from models.database import Database
 
 
 class Hub(QObject):
     """What every window and command of one desktop session shares.
 
+    The window is shown before the database layer has finished loading; until
+    ``ready`` fires, ``db`` is None and the window only shows what it read at start.
+
     Signals:
-        workshopsChanged: the list of workshops changed (created, renamed, deleted...).
+        ready(): the database is open; edits are possible from now on.
+        workshopsChanged(): the list of workshops changed (created, renamed, deleted...).
         workshopChanged(str): the workshop with this id changed (its details or agenda).
         saved(datetime): a change was committed to the database at this moment.
         failed(str): an action was refused or failed; the text is for the user.
     """
 
+    ready = Signal()
     workshopsChanged = Signal()
     workshopChanged = Signal(str)
     saved = Signal(datetime)
     failed = Signal(str)
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self._db: Database | None = None
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def db(self) -> Database:
+        assert self._db is not None, "the database is not open yet"
+        return self._db
+
+    @property
+    def is_ready(self) -> bool:
+        return self._db is not None
+
+    def set_database(self, db: Database) -> None:
+        self._db = db
+        self.ready.emit()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.i18n import _, format_date
-from app.snapshots import PhaseSnapshot, WorkshopSummary
-from app.vocabulary import PHASE_STATES, label
-from models.enums import PhaseState
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+
+from app.i18n import _, format_date
+from app.vocabulary import PHASE_STATES, label
+from models.enums import PhaseState
+
+if TYPE_CHECKING:
+    from app.snapshots import PhaseSnapshot
+    from app.workshop_rows import WorkshopSummary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1

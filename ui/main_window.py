@@ -3,46 +3,49 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-
-from app.i18n import _
-from app.settings import WindowState
-from app.templates import load_templates
-
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from ui import commands
+from app.i18n import _
+from app.settings import WindowState
 from ui.actions import Actions
-from ui.dialogs import NewWorkshopDialog, RenameDialog
 from ui.hub import Hub
 from ui.message_bar import MessageBar
 from ui.workshop_list import WorkshopListPage
-from ui.workshop_page import WorkshopPage
 
-STYLE = """
-#pageHeading { font-size: 20pt; font-weight: 600; }
-#phaseHeading { font-size: 26pt; font-weight: 600; }
-QListView, QTableView { font-size: 12pt; }
-#emptyState { font-size: 14pt; }
-"""
+if TYPE_CHECKING:
+    from app.workshop_rows import WorkshopSummary
+    from ui.workshop_page import WorkshopPage
+
+# The workshop page, dialogs and commands import the database layer; they are imported
+# when first used so that the window can show the list before that layer has loaded.
+
+
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, hub: Hub, window_state: WindowState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        hub: Hub,
+        window_state: WindowState,
+        db_path: str,
+        rows: list[WorkshopSummary],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.hub = hub
         self.window_state = window_state
-        self.setWindowTitle(_("Mylla – {path}").format(path=hub.db.path))
-        self.setStyleSheet(STYLE)
+        self.setWindowTitle(_("Mylla – {path}").format(path=db_path))
         self.dialogs: dict[str, QWidget] = {}
 
         self.messages = MessageBar()
-        self.list_page = WorkshopListPage(hub)
-        self.workshop_page = WorkshopPage(hub)
+        self.list_page = WorkshopListPage(hub, rows)
+        self._workshop_page: WorkshopPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
-        self.pages.addWidget(self.workshop_page)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,7 +63,7 @@ class MainWindow(QMainWindow):
         self.list_page.demoRequested.connect(self.create_demo)
         self.list_page.newRequested.connect(self.new_workshop)
         self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.workshop_page.backRequested.connect(self.show_list)
+        hub.ready.connect(self._update_actions)
         hub.saved.connect(self._on_saved)
         hub.failed.connect(self.messages.error)
         hub.workshopsChanged.connect(self._update_actions)
@@ -100,38 +103,61 @@ class MainWindow(QMainWindow):
                 "delete": self.delete_workshop,
                 "demo": self.create_demo,
                 "back": self.show_list,
-                "next_phase": self.workshop_page.advance,
-                "previous_phase": self.workshop_page.go_back,
-                "skip_phase": self.workshop_page.toggle_skip,
+                "next_phase": lambda: self.workshop_page.advance(),
+                "previous_phase": lambda: self.workshop_page.go_back(),
+                "skip_phase": lambda: self.workshop_page.toggle_skip(),
                 "find": self._focus_search,
                 "quit": self.close,
             }
         )
 
+    @property
+    def workshop_page(self) -> WorkshopPage:
+        """The page of an opened workshop, built the first time one is opened."""
+        if self._workshop_page is None:
+            from ui.workshop_page import WorkshopPage
+
+            self._workshop_page = WorkshopPage(self.hub)
+            self._workshop_page.backRequested.connect(self.show_list)
+            self.pages.addWidget(self._workshop_page)
+        return self._workshop_page
+
+    def _in_workshop(self) -> bool:
+        return self._workshop_page is not None and self.pages.currentWidget() is self._workshop_page
+
     def _update_actions(self) -> None:
-        on_list = self.pages.currentWidget() is self.list_page
-        has_selection = on_list and self.list_page.selected_id() is not None
-        in_workshop = not on_list
+        ready = self.hub.is_ready
+        in_workshop = self._in_workshop()
+        on_list = not in_workshop
+        has_selection = ready and on_list and self.list_page.selected_id() is not None
         for name in ("open", "duplicate", "delete"):
             self.actions[name].setEnabled(has_selection)
         self.actions["rename"].setEnabled(has_selection or in_workshop)
         self.actions["find"].setEnabled(on_list)
+        for name in ("new", "demo"):
+            self.actions[name].setEnabled(ready)
         for name in ("back", "next_phase", "previous_phase", "skip_phase"):
             self.actions[name].setEnabled(in_workshop)
 
     # -- what the actions do ---------------------------------------------------------------
 
     def _current_id(self) -> str | None:
-        if self.pages.currentWidget() is self.workshop_page and self.workshop_page.workshop:
+        if self._in_workshop() and self.workshop_page.workshop:
             return self.workshop_page.workshop.id
         return self.list_page.selected_id()
 
     def _current_title(self) -> str:
-        if self.pages.currentWidget() is self.workshop_page and self.workshop_page.workshop:
+        if self._in_workshop() and self.workshop_page.workshop:
             return self.workshop_page.workshop.title
         return self.list_page.selected_title()
 
     def new_workshop(self) -> None:
+        from app.templates import load_templates
+        from ui import commands
+        from ui.dialogs import NewWorkshopDialog
+
+        if not self.hub.is_ready:
+            return
         if "new" in self.dialogs:
             self.dialogs["new"].raise_()
             return
@@ -147,12 +173,17 @@ class MainWindow(QMainWindow):
             del self.dialogs["new"]
 
     def create_demo(self) -> None:
+        from ui import commands
+
         command = commands.CreateDemoWorkshop(self.hub)
         if commands.push(self.hub, command) and command.workshop_id:
             self.list_page.select(command.workshop_id)
             self.messages.info(_("The demo workshop is ready. Open it to look around."))
 
     def rename_workshop(self) -> None:
+        from ui import commands
+        from ui.dialogs import RenameDialog
+
         workshop_id = self._current_id()
         if workshop_id is None:
             return
@@ -164,6 +195,8 @@ class MainWindow(QMainWindow):
             )
 
     def duplicate_workshop(self) -> None:
+        from ui import commands
+
         workshop_id = self.list_page.selected_id()
         if workshop_id is not None:
             command = commands.DuplicateWorkshop(self.hub, workshop_id)
@@ -171,6 +204,8 @@ class MainWindow(QMainWindow):
                 self.list_page.select(command.copy_id)
 
     def delete_workshop(self) -> None:
+        from ui import commands
+
         workshop_id = self.list_page.selected_id()
         if workshop_id is None:
             return
@@ -184,12 +219,17 @@ class MainWindow(QMainWindow):
             self.open_workshop(workshop_id)
 
     def open_workshop(self, workshop_id: str) -> None:
+        if not self.hub.is_ready:  # asked for in the moment before the database is open
+            self.hub.ready.connect(
+                lambda: self.open_workshop(workshop_id), Qt.ConnectionType.SingleShotConnection
+            )
+            return
         self.workshop_page.show_workshop(workshop_id)
         self.pages.setCurrentWidget(self.workshop_page)
         self.workshop_page.agenda.setFocus()
 
     def show_list(self) -> None:
-        opened = self.workshop_page.workshop
+        opened = self._workshop_page.workshop if self._workshop_page else None
         self.pages.setCurrentWidget(self.list_page)
         if opened is not None:
             self.list_page.select(opened.id)

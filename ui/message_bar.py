@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from app.i18n import _
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.i18n import _
 
 
 class Level(Enum):

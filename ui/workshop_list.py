@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.i18n import _
-from app.workshops import list_workshops
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
+from ui import typography
 from ui.hub import Hub
+
+if TYPE_CHECKING:
+    from app.workshop_rows import WorkshopSummary
 from ui.item_models import IdRole, WorkshopListModel
 
 
@@ -35,7 +40,7 @@ class WorkshopListPage(QWidget):
     demoRequested = Signal()
     newRequested = Signal()
 
-    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: Hub, rows: list[WorkshopSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
         self.model = WorkshopListModel(self)
@@ -56,6 +61,7 @@ class WorkshopListPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(False)
         self.table.verticalHeader().hide()
+        typography.set_type(self.table, typography.LIST)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WorkshopListModel.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -72,7 +78,7 @@ class WorkshopListPage(QWidget):
         self.search.textChanged.connect(self._update_state)
 
         heading = QLabel(_("Workshops"))
-        heading.setObjectName("pageHeading")
+        typography.set_type(heading, typography.PAGE_HEADING, bold=True)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
@@ -82,7 +88,10 @@ class WorkshopListPage(QWidget):
         layout.addWidget(self.stack, 1)
 
         hub.workshopsChanged.connect(self.refresh)
-        self.refresh()
+        hub.ready.connect(self.refresh)
+        hub.ready.connect(lambda: self.demo_button.setEnabled(True))
+        self.demo_button.setEnabled(hub.is_ready)
+        self.show_rows(rows)
 
     def _empty_state(self) -> QWidget:
         box = QWidget()
@@ -91,7 +100,7 @@ class WorkshopListPage(QWidget):
                 "There are no workshops in this database yet.\nTry the demo workshop to see how Mylla works, or start your own."
             )
         )
-        text.setObjectName("emptyState")
+        typography.set_type(text, typography.EMPTY_STATE)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
         self.demo_button = QPushButton(_("Create the demo workshop"))
@@ -111,8 +120,13 @@ class WorkshopListPage(QWidget):
         return box
 
     def refresh(self) -> None:
+        from app.workshops import list_workshops
+
+        self.show_rows(list_workshops(self.hub.db))
+
+    def show_rows(self, rows: list[WorkshopSummary]) -> None:
         selected = self.selected_id()
-        self.model.set_rows(list_workshops(self.hub.db))
+        self.model.set_rows(rows)
         if selected:
             self.select(selected)
         elif self.proxy.rowCount():

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from app import agenda
-from app.errors import NotFound
-from app.i18n import _, format_date
-from app.snapshots import PhaseSnapshot, WorkshopSnapshot
-from app.vocabulary import PHASE_STATES, label
-from app.workshops import get_workshop
-from models.enums import PhaseState
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import agenda
+from app.errors import NotFound
+from app.i18n import _, format_date
+from app.snapshots import PhaseSnapshot, WorkshopSnapshot
+from app.vocabulary import PHASE_STATES, label
+from app.workshops import get_workshop
+from models.enums import PhaseState
+from ui import typography
 from ui.commands import MoveAgenda, push
 from ui.hub import Hub
 from ui.item_models import AgendaModel
@@ -43,7 +44,7 @@ class WorkshopPage(QWidget):
         self.back_button = QPushButton(_("← All workshops"))
         self.back_button.clicked.connect(self.backRequested)
         self.title = QLabel()
-        self.title.setObjectName("pageHeading")
+        typography.set_type(self.title, typography.PAGE_HEADING, bold=True)
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -54,12 +55,13 @@ class WorkshopPage(QWidget):
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda.setWordWrap(True)
+        typography.set_type(self.agenda, typography.LIST)
         self.agenda.setSpacing(2)
         self.agenda.activated.connect(self._go_to)
         self.agenda.setAccessibleName(_("Agenda"))
 
         self.phase_title = QLabel()
-        self.phase_title.setObjectName("phaseHeading")
+        typography.set_type(self.phase_title, typography.PHASE_HEADING, bold=True)
         self.phase_title.setWordWrap(True)
         self.phase_state = QLabel()
         self.phase_description = QLabel()
@@ -162,7 +164,8 @@ class WorkshopPage(QWidget):
         )  # fmt: skip
 
     def _move(self, text: str, move: object) -> None:
-        assert self.workshop is not None and callable(move)
+        assert self.workshop is not None
+        assert callable(move)
         push(self.hub, MoveAgenda(self.hub, self.workshop.id, text, move))
 
     def advance(self) -> None:
