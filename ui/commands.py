@@ -44,8 +44,15 @@ class ServiceCommand(QUndoCommand):
         self.changed()
         return True
 
+    def affected_workshop(self) -> str | None:
+        """The workshop this command changed, if one: its page is told to redraw (or close)."""
+        return None
+
     def changed(self) -> None:
         self.hub.workshopsChanged.emit()
+        workshop_id = self.affected_workshop()
+        if workshop_id is not None:
+            self.hub.workshopChanged.emit(workshop_id)
 
     def redo(self) -> None:
         ok = self._run(self.do)
@@ -81,6 +88,9 @@ class CreateWorkshop(ServiceCommand):
         assert self.workshop is not None
         workshops.delete_workshop(self.hub.db, self.workshop.id)
 
+    def affected_workshop(self) -> str | None:
+        return self.workshop.id if self.workshop else None
+
 
 class CreateDemoWorkshop(ServiceCommand):
     def __init__(self, hub: Hub) -> None:
@@ -99,6 +109,9 @@ class CreateDemoWorkshop(ServiceCommand):
         assert self.workshop_id is not None
         workshops.delete_workshop(self.hub.db, self.workshop_id)
 
+    def affected_workshop(self) -> str | None:
+        return self.workshop_id
+
 
 class RenameWorkshop(ServiceCommand):
     def __init__(self, hub: Hub, workshop_id: str, old_title: str, new_title: str) -> None:
@@ -111,9 +124,8 @@ class RenameWorkshop(ServiceCommand):
     def undo_service(self) -> None:
         workshops.rename_workshop(self.hub.db, self.workshop_id, self.old_title)
 
-    def changed(self) -> None:
-        super().changed()
-        self.hub.workshopChanged.emit(self.workshop_id)
+    def affected_workshop(self) -> str | None:
+        return self.workshop_id
 
 
 class DuplicateWorkshop(ServiceCommand):
@@ -132,6 +144,9 @@ class DuplicateWorkshop(ServiceCommand):
         assert self.copy_id is not None
         workshops.delete_workshop(self.hub.db, self.copy_id)
 
+    def affected_workshop(self) -> str | None:
+        return self.copy_id
+
 
 class DeleteWorkshop(ServiceCommand):
     def __init__(self, hub: Hub, workshop_id: str, title: str) -> None:
@@ -143,6 +158,9 @@ class DeleteWorkshop(ServiceCommand):
 
     def undo_service(self) -> None:
         workshops.restore_workshop(self.hub.db, self.workshop_id)
+
+    def affected_workshop(self) -> str | None:
+        return self.workshop_id
 
 
 class MoveAgenda(ServiceCommand):
@@ -163,6 +181,5 @@ class MoveAgenda(ServiceCommand):
         assert self.before is not None
         agenda.restore_agenda(self.hub.db, self.workshop_id, self.before)
 
-    def changed(self) -> None:
-        super().changed()
-        self.hub.workshopChanged.emit(self.workshop_id)
+    def affected_workshop(self) -> str | None:
+        return self.workshop_id

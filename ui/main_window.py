@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 # when first used so that the window can show the list before that layer has loaded.
 
 
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -119,6 +117,7 @@ class MainWindow(QMainWindow):
 
             self._workshop_page = WorkshopPage(self.hub)
             self._workshop_page.backRequested.connect(self.show_list)
+            self._workshop_page.phaseChanged.connect(self._update_actions)
             self.pages.addWidget(self._workshop_page)
         return self._workshop_page
 
@@ -136,8 +135,11 @@ class MainWindow(QMainWindow):
         self.actions["find"].setEnabled(on_list)
         for name in ("new", "demo"):
             self.actions[name].setEnabled(ready)
-        for name in ("back", "next_phase", "previous_phase", "skip_phase"):
-            self.actions[name].setEnabled(in_workshop)
+        page = self._workshop_page if in_workshop else None
+        self.actions["back"].setEnabled(in_workshop)
+        self.actions["next_phase"].setEnabled(page is not None and page.next_button.isEnabled())
+        self.actions["previous_phase"].setEnabled(page is not None and page.previous_button.isEnabled())
+        self.actions["skip_phase"].setEnabled(page is not None and page.skip_button.isEnabled())
 
     # -- what the actions do ---------------------------------------------------------------
 

@@ -28,13 +28,15 @@ from ui.item_models import AgendaModel
 
 
 class WorkshopPage(QWidget):
-    """The agenda down one side, the current phase in the middle.
+    """The agenda down one side, the current phase in the middle, the challenge below it.
 
     Signals:
         backRequested(): the user wants the workshop list again.
+        phaseChanged(): the current phase changed, or the agenda was drawn anew.
     """
 
     backRequested = Signal()
+    phaseChanged = Signal()
 
     def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,7 @@ class WorkshopPage(QWidget):
         typography.set_type(self.agenda, typography.LIST)
         self.agenda.setSpacing(2)
         self.agenda.activated.connect(self._go_to)
+        self.agenda.selectionModel().currentChanged.connect(self._update_skip_button)
         self.agenda.setAccessibleName(_("Agenda"))
 
         self.phase_title = QLabel()
@@ -66,7 +69,16 @@ class WorkshopPage(QWidget):
         self.phase_state = QLabel()
         self.phase_description = QLabel()
         self.phase_description.setWordWrap(True)
+        typography.set_type(self.phase_description, typography.LIST)
         self.phase_description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.challenge_heading = QLabel(_("The challenge"))
+        typography.set_type(self.challenge_heading, typography.LIST, bold=True)
+        self.challenge = QLabel()
+        self.challenge.setWordWrap(True)
+        self.challenge.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.challenge.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        typography.set_type(self.challenge, typography.LIST)
 
         self.previous_button = QPushButton(_("Previous phase"))
         self.previous_button.clicked.connect(self.go_back)
@@ -85,7 +97,10 @@ class WorkshopPage(QWidget):
         phase_layout = QVBoxLayout(phase_box)
         phase_layout.addWidget(self.phase_state)
         phase_layout.addWidget(self.phase_title)
-        phase_layout.addWidget(self.phase_description, 1)
+        phase_layout.addWidget(self.phase_description)
+        phase_layout.addSpacing(16)
+        phase_layout.addWidget(self.challenge_heading)
+        phase_layout.addWidget(self.challenge, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.skip_button)
@@ -137,7 +152,10 @@ class WorkshopPage(QWidget):
         current = w.current_phase
         if current is not None:
             self.agenda.setCurrentIndex(self.agenda_model.index(current.position))
+        self.challenge.setText(w.challenge or _("No challenge has been written yet."))
         self._render_phase(current)
+        self._update_skip_button()
+        self.phaseChanged.emit()
 
     def _render_phase(self, phase: PhaseSnapshot | None) -> None:
         if phase is None:
@@ -155,13 +173,23 @@ class WorkshopPage(QWidget):
             )
             self.phase_title.setText(phase.title)
             self.phase_description.setText(phase.description)
-        has_current = phase is not None
-        self.next_button.setEnabled(has_current)
-        self.skip_button.setEnabled(has_current)
+        self.next_button.setEnabled(phase is not None)
         self.previous_button.setEnabled(
             self.workshop is not None and any(p.state is not PhaseState.PENDING for p in self.workshop.phases)
             and (phase is None or phase.position > 0)
         )  # fmt: skip
+
+    def selected_phase(self) -> PhaseSnapshot | None:
+        index = self.agenda.currentIndex()
+        if index.isValid():
+            return self.agenda_model.phase(index.row())
+        return self.workshop.current_phase if self.workshop else None
+
+    def _update_skip_button(self) -> None:
+        phase = self.selected_phase()
+        skipped = phase is not None and phase.state is PhaseState.SKIPPED
+        self.skip_button.setText(_("Take back phase") if skipped else _("Skip phase"))
+        self.skip_button.setEnabled(phase is not None and (skipped or phase.state is not PhaseState.DONE))
 
     def _move(self, text: str, move: object) -> None:
         assert self.workshop is not None
@@ -181,8 +209,7 @@ class WorkshopPage(QWidget):
     def toggle_skip(self) -> None:
         if self.workshop is None:
             return
-        index = self.agenda.currentIndex()
-        phase = self.agenda_model.phase(index.row()) if index.isValid() else self.workshop.current_phase
+        phase = self.selected_phase()
         if phase is None:
             return
         wid, skip = self.workshop.id, phase.state is not PhaseState.SKIPPED
