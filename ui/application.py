@@ -114,16 +114,8 @@ class DesktopSession(QObject):
         self.opener.finished.connect(self._opened)
         self.opener.failed.connect(self.window.messages.error)
         self.backup = StartupBackup(self.db_path, backup_dir(), self)
-        self.backup.finished.connect(
-            lambda path: self.window.statusBar().showMessage(
-                _("Backup saved: {path}").format(path=path), 8000
-            )
-        )
-        self.backup.failed.connect(
-            lambda reason: self.window.messages.error(
-                _("No backup could be made at start: {reason}").format(reason=reason)
-            )
-        )
+        self.backup.finished.connect(self._backup_saved)
+        self.backup.failed.connect(self._backup_failed)
 
     def start(self) -> None:
         self.window.show()
@@ -133,6 +125,12 @@ class DesktopSession(QObject):
     def _opened(self, db: Database) -> None:
         self.hub.set_database(db)
         self.backup.start()
+
+    def _backup_saved(self, path: str) -> None:
+        self.window.statusBar().showMessage(_("Backup saved: {path}").format(path=path), 8000)
+
+    def _backup_failed(self, reason: str) -> None:
+        self.window.messages.error(_("No backup could be made at start: {reason}").format(reason=reason))
 
     def close(self) -> None:
         self.window.close()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import InvalidInput
 from app.i18n import _
 from app.templates import TemplateCatalogue, localised
-from app.text import clean_title
+from app.text import clean_line, clean_title
 
 
 def _error_label() -> QLabel:
@@ -111,13 +111,18 @@ class NewWorkshopDialog(QDialog):
         }
 
     def accept(self) -> None:
-        try:
-            clean_title(self.title.text())
-        except InvalidInput as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            self.title.setFocus()
-            return
+        checks = (
+            (self.title, lambda text: clean_title(text)),
+            (self.place, lambda text: clean_line(text, "place")),
+        )
+        for field, check in checks:
+            try:
+                check(field.text())
+            except InvalidInput as exc:
+                self.error.setText(exc.message)
+                self.error.show()
+                field.setFocus()
+                return
         super().accept()
 
 

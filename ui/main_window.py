@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self.actions["next_phase"].setEnabled(page is not None and page.next_button.isEnabled())
         self.actions["previous_phase"].setEnabled(page is not None and page.previous_button.isEnabled())
         self.actions["skip_phase"].setEnabled(page is not None and page.skip_button.isEnabled())
+        if page is not None:
+            self.actions["skip_phase"].setText(page.skip_button.text())
 
     # -- what the actions do ---------------------------------------------------------------
 

@@ -89,8 +89,8 @@ class WorkshopListPage(QWidget):
 
         hub.workshopsChanged.connect(self.refresh)
         hub.ready.connect(self.refresh)
-        hub.ready.connect(lambda: self.demo_button.setEnabled(True))
-        self.demo_button.setEnabled(hub.is_ready)
+        hub.ready.connect(self._enable_buttons)
+        self._enable_buttons()
         self.show_rows(rows)
 
     def _empty_state(self) -> QWidget:
@@ -105,7 +105,7 @@ class WorkshopListPage(QWidget):
         text.setWordWrap(True)
         self.demo_button = QPushButton(_("Create the demo workshop"))
         self.demo_button.clicked.connect(self.demoRequested)
-        new_button = QPushButton(_("New workshop…"))
+        self.new_button = new_button = QPushButton(_("New workshop…"))
         new_button.clicked.connect(self.newRequested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -118,6 +118,10 @@ class WorkshopListPage(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
         return box
+
+    def _enable_buttons(self) -> None:
+        self.demo_button.setEnabled(self.hub.is_ready)
+        self.new_button.setEnabled(self.hub.is_ready)
 
     def refresh(self) -> None:
         from app.workshops import list_workshops

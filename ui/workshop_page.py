@@ -32,7 +32,7 @@ class WorkshopPage(QWidget):
 
     Signals:
         backRequested(): the user wants the workshop list again.
-        phaseChanged(): the current phase changed, or the agenda was drawn anew.
+        phaseChanged(): the current or the chosen phase changed, or the agenda was drawn anew.
     """
 
     backRequested = Signal()
@@ -155,7 +155,6 @@ class WorkshopPage(QWidget):
         self.challenge.setText(w.challenge or _("No challenge has been written yet."))
         self._render_phase(current)
         self._update_skip_button()
-        self.phaseChanged.emit()
 
     def _render_phase(self, phase: PhaseSnapshot | None) -> None:
         if phase is None:
@@ -190,6 +189,7 @@ class WorkshopPage(QWidget):
         skipped = phase is not None and phase.state is PhaseState.SKIPPED
         self.skip_button.setText(_("Take back phase") if skipped else _("Skip phase"))
         self.skip_button.setEnabled(phase is not None and (skipped or phase.state is not PhaseState.DONE))
+        self.phaseChanged.emit()
 
     def _move(self, text: str, move: object) -> None:
         assert self.workshop is not None
