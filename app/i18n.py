@@ -155,7 +155,17 @@ def extract() -> None:
     for language in LANGUAGES:
         po_path, _mo = _catalogue_paths(language)
         if po_path.exists():
-            _pybabel("update", "--no-fuzzy-matching", "-i", str(pot), "-o", str(po_path), "-l", language)
+            _pybabel(
+                "update",
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+                "-i",
+                str(pot),
+                "-o",
+                str(po_path),
+                "-l",
+                language,
+            )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ class Option:
     choices: tuple[Any, ...] = ()
 
     def accepts(self, value: Any) -> bool:
-        if not isinstance(value, type(self.default)):
+        if type(value) is not type(self.default):  # exact: True is an int to isinstance()
             return False
         return not self.choices or value in self.choices
 
@@ -35,7 +35,7 @@ OPTIONS: dict[str, Option] = {
     option.name: option
     for option in (
         Option("language", "sv", N_("Language"), LANGUAGES),
-        Option("offer_demo", True, N_("Offer a demo workshop when there is none")),
+        Option("backups_to_keep", 10, N_("Backups kept of the database"), tuple(range(1, 101))),
     )
 }
 

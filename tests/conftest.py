@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from app.i18n import set_language
 from models.database import Database, open_database
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.errors import KNOWN_ERRORS, describe
 from app.i18n import _
 from app.paths import backup_dir
-from app.settings import WindowState
+from app.settings import Settings, WindowState
 from app.workshop_rows import peek_workshops
 from ui.crash import CrashHandler
 from ui.hub import Hub
@@ -95,7 +95,8 @@ class StartupBackup(Worker):
     def job(self) -> str:
         from models.backup import backup_database
 
-        return str(backup_database(self.db_path, self.folder))
+        keep = Settings().get("backups_to_keep")
+        return str(backup_database(self.db_path, self.folder, keep))
 
 
 class DesktopSession(QObject):
@@ -153,6 +154,7 @@ def run_desktop(db_path: Path) -> int:
     except KNOWN_ERRORS as exc:
         QMessageBox.critical(None, _("Mylla cannot open the database"), describe(exc))
         return 1
+    crash.savers.append(session.window.save_window_state)
     session.start()
     code = app.exec()
     session.close()

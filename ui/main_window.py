@@ -255,9 +255,13 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_window_state(self) -> None:
+        """Remember where the window is; every edit is already in the database."""
         try:
             self.window_state.set("main_window", bytes(self.saveGeometry().data()))
         except OSError as exc:
             self.statusBar().showMessage(str(exc))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
         super().closeEvent(event)

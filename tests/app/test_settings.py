@@ -28,7 +28,7 @@ def test_defaults_without_a_file(mylla_home: Path) -> None:
 
     assert settings.path == settings_file(mylla_home)
     assert settings.get("language") == "sv"
-    assert settings.get("offer_demo") is True
+    assert settings.get("backups_to_keep") == 10
     assert {name: settings.get(name) for name in OPTIONS} == {o.name: o.default for o in OPTIONS.values()}
     assert not settings.path.exists()
 
@@ -36,10 +36,10 @@ def test_defaults_without_a_file(mylla_home: Path) -> None:
 @pytest.mark.parametrize(
     "stored",
     [
-        {"language": 5, "offer_demo": "yes"},
-        {"language": "de", "offer_demo": 1},
-        {"language": None, "offer_demo": None},
-        {"language": ["sv"], "offer_demo": {"on": True}},
+        {"language": 5, "backups_to_keep": True},
+        {"language": "de", "backups_to_keep": 0},
+        {"language": None, "backups_to_keep": None},
+        {"language": ["sv"], "backups_to_keep": {"on": True}},
     ],
 )
 def test_a_wrong_value_in_the_file_falls_back_to_the_default(
@@ -50,29 +50,29 @@ def test_a_wrong_value_in_the_file_falls_back_to_the_default(
     settings = Settings()
 
     assert settings.get("language") == "sv"
-    assert settings.get("offer_demo") is True
+    assert settings.get("backups_to_keep") == 10
 
 
 def test_good_values_in_the_file_are_read(mylla_home: Path) -> None:
-    write(settings_file(mylla_home), json.dumps({"language": "nb", "offer_demo": False, "unknown": 1}))
+    write(settings_file(mylla_home), json.dumps({"language": "nb", "backups_to_keep": 3, "unknown": 1}))
 
     settings = Settings()
 
     assert settings.get("language") == "nb"
-    assert settings.get("offer_demo") is False
+    assert settings.get("backups_to_keep") == 3
 
 
 def test_set_persists_across_instances(mylla_home: Path) -> None:
     Settings().set("language", "en")
-    Settings().set("offer_demo", False)
+    Settings().set("backups_to_keep", 3)
 
     again = Settings()
 
     assert again.get("language") == "en"
-    assert again.get("offer_demo") is False
+    assert again.get("backups_to_keep") == 3
     assert json.loads(settings_file(mylla_home).read_text(encoding="utf-8")) == {
         "language": "en",
-        "offer_demo": False,
+        "backups_to_keep": 3,
     }
     assert [p.name for p in settings_file(mylla_home).parent.iterdir()] == ["settings.json"]
 
@@ -80,15 +80,21 @@ def test_set_persists_across_instances(mylla_home: Path) -> None:
 def test_set_keeps_other_values_and_a_given_path(tmp_path: Path) -> None:
     path = tmp_path / "elsewhere" / "prefs.json"
     Settings(path).set("language", "nb")
-    Settings(path).set("offer_demo", False)
+    Settings(path).set("backups_to_keep", 5)
 
     again = Settings(path)
-    assert (again.get("language"), again.get("offer_demo")) == ("nb", False)
+    assert (again.get("language"), again.get("backups_to_keep")) == ("nb", 5)
 
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("language", "de"), ("language", 1), ("offer_demo", "no"), ("offer_demo", 0), ("offer_demo", None)],
+    [
+        ("language", "de"),
+        ("language", 1),
+        ("backups_to_keep", "no"),
+        ("backups_to_keep", 0),
+        ("backups_to_keep", None),
+    ],
 )
 def test_set_refuses_a_bad_value_and_keeps_the_file(mylla_home: Path, name: str, value: object) -> None:
     settings = Settings()
