@@ -130,42 +130,31 @@ def compile_all() -> None:
 def _pybabel(*args: str) -> None:
     from babel.messages.frontend import CommandLineInterface
 
-    CommandLineInterface().run(["pybabel", *args])  # type: ignore[no-untyped-call]
+    CommandLineInterface().run(["pybabel", "--quiet", *args])  # type: ignore[no-untyped-call]
+
+
+def extract_template(pot: Path) -> None:
+    """Write every string marked for translation in the code into the template ``pot``."""
+    root = ASSETS.parent
+    _pybabel(
+        "extract", "--no-location", "--sort-output", "--project=Mylla", "--version=0.1",
+        "--copyright-holder=the Mylla team", "--msgid-bugs-address=the Mylla team",
+        "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
+        "-o", str(pot), *(str(root / d) for d in ("app", "models", "exports", "ui")),
+    )  # fmt: skip
 
 
 def extract() -> None:
     """Refresh the template and merge it into every catalogue."""
     pot = LOCALE_DIR / f"{DOMAIN}.pot"
-    root = ASSETS.parent
-    _pybabel(
-        "extract",
-        "--no-location",
-        "--sort-output",
-        "--project=Mylla",
-        "-k",
-        "_",
-        "-k",
-        "N_",
-        "-k",
-        "ngettext:1,2",
-        "-o",
-        str(pot),
-        *(str(root / d) for d in ("app", "models", "exports", "ui")),
-    )
+    extract_template(pot)
     for language in LANGUAGES:
         po_path, _mo = _catalogue_paths(language)
         if po_path.exists():
             _pybabel(
-                "update",
-                "--no-fuzzy-matching",
-                "--ignore-obsolete",
-                "-i",
-                str(pot),
-                "-o",
-                str(po_path),
-                "-l",
-                language,
-            )
+                "update", "--no-fuzzy-matching", "--ignore-obsolete",
+                "-i", str(pot), "-o", str(po_path), "-l", language,
+            )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -34,6 +34,17 @@ def _error_label() -> QLabel:
     return label
 
 
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK (named for what it does) and Cancel, wired to the dialog."""
+    ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+    buttons = QDialogButtonBox(ok | cancel)
+    buttons.button(ok).setText(ok_text)
+    buttons.button(cancel).setText(_("Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class NewWorkshopDialog(QDialog):
     """Pick a template, give a title, a date and a place."""
 
@@ -79,13 +90,7 @@ class NewWorkshopDialog(QDialog):
         form.addRow(_("Title"), self.title)
         form.addRow(_("Date"), self.held_on)
         form.addRow(_("Place"), self.place)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, _("Create"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(problems)
@@ -133,13 +138,7 @@ class RenameDialog(QDialog):
         self.title = QLineEdit(title)
         self.title.selectAll()
         self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Rename"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, _("Rename"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("New title")))
         layout.addWidget(self.title)

@@ -22,11 +22,6 @@ from app.workshops import create_workshop
 from models.database import Database
 
 
-@pytest.fixture
-def workshop(db: Database) -> WorkshopSnapshot:
-    return create_workshop(db, "Trygg hemma")
-
-
 def clusters_of(db: Database, workshop_id: str) -> dict[str, str | None]:
     """Idea title -> cluster id, as the board shows it."""
     return {i.title: i.cluster_id for i in list_ideas(db, workshop_id)}

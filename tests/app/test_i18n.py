@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from app.i18n import LOCALE_DIR, _, format_date, set_language
+from app.i18n import LOCALE_DIR, _, extract_template, format_date, set_language
 from app.paths import ASSETS
 
 ROOT = ASSETS.parent
@@ -19,29 +18,9 @@ SWEDISH = LOCALE_DIR / "sv" / "LC_MESSAGES" / "mylla.po"
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
-    """The strings marked for translation in the code, extracted as app/i18n.py extract() does."""
+    """The strings marked for translation in the code, as the catalogues are made from."""
     pot = tmp_path_factory.mktemp("pot") / "mylla.pot"
-    CommandLineInterface().run(
-        [
-            "pybabel",
-            "--quiet",
-            "extract",
-            "--no-location",
-            "-k",
-            "_",
-            "-k",
-            "N_",
-            "-k",
-            "ngettext:1,2",
-            "-o",
-            str(pot),
-            *(
-                str(ROOT / folder)
-                for folder in ("app", "models", "exports", "ui")
-                if (ROOT / folder).is_dir()
-            ),
-        ]
-    )
+    extract_template(pot)
     with pot.open("rb") as fh:
         return read_po(fh)
 

@@ -25,11 +25,6 @@ from models.idea import IdeaImage
 
 
 @pytest.fixture
-def workshop(db: Database) -> WorkshopSnapshot:
-    return create_workshop(db, "Trygg hemma")
-
-
-@pytest.fixture
 def people(db: Database, workshop: WorkshopSnapshot) -> list[ParticipantSnapshot]:
     return add_participants(db, workshop.id, 3, role="citizen", origin="external")
 

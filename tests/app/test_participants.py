@@ -19,11 +19,6 @@ from app.workshops import create_workshop, delete_workshop
 from models.database import Database
 
 
-@pytest.fixture
-def workshop(db: Database) -> WorkshopSnapshot:
-    return create_workshop(db, "Trygg hemma")
-
-
 def test_five_citizens_in_one_step(db: Database, workshop: WorkshopSnapshot) -> None:
     added = add_participants(db, workshop.id, 5, role="citizen", origin="external", organisation="Sjövik")
 

@@ -48,11 +48,6 @@ PROPERTY = settings(
 )
 
 
-@pytest.fixture
-def workshop(db: Database) -> WorkshopSnapshot:
-    return create_workshop(db, "Trygg hemma")
-
-
 def too_long(length: int, limit: int) -> str:
     return f"Texten är {format_number(length)} tecken lång; högst {format_number(limit)} får plats."
 
