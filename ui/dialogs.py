@@ -63,6 +63,8 @@ class NewWorkshopDialog(QDialog):
             self.templates.addItem(item)
             if template.key == default.key:
                 self.templates.setCurrentItem(item)
+        rows = max(4, min(8, self.templates.count()))
+        self.templates.setFixedHeight((self.templates.fontMetrics().lineSpacing() + 6) * rows + 8)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.templates.currentItemChanged.connect(self._show_description)
@@ -97,7 +99,7 @@ class NewWorkshopDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.title.setFocus()
-        self.resize(560, 520)
+        self.resize(560, 0)
 
     def _show_description(self) -> None:
         item = self.templates.currentItem()

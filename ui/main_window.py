@@ -89,6 +89,16 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for name in ("rename", "duplicate", "delete", "find"):
             edit_menu.addAction(a[name])
+        toolbar = self.addToolBar(_("Workshop"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("new", "open", "rename", "duplicate", "delete"):
+            toolbar.addAction(a[name])
+        toolbar.addSeparator()
+        toolbar.addAction(undo)
+        toolbar.addAction(redo)
+        self.toolbar = toolbar
         workshop_menu = self.menuBar().addMenu(_("&Workshop"))
         for name in ("open", "back", "previous_phase", "next_phase", "skip_phase"):
             workshop_menu.addAction(a[name])
