@@ -43,8 +43,12 @@ class Actions:
         self._actions: dict[str, QAction] = {}
         for spec in _specs():
             action = QAction(spec.text, parent)
-            if spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
+            if isinstance(spec.shortcut, str):
+                # setShortcuts() with a list: setShortcut()'s overloads would load the Qt
+                # namespace at start-up (see ui/roles.py).
+                action.setShortcuts([QKeySequence(spec.shortcut)])
+            elif spec.shortcut is not None:
+                action.setShortcuts(QKeySequence.keyBindings(spec.shortcut))
             self._actions[spec.name] = action
 
     def __getitem__(self, name: str) -> QAction:

@@ -1,4 +1,7 @@
-"""The last line of defence: save what can be saved, then show what went wrong."""
+"""The last line of defence: save what can be saved, then show what went wrong.
+
+The dialog is imported only when it is needed, to keep start-up light.
+"""
 
 from __future__ import annotations
 
@@ -9,52 +12,17 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
-from app.i18n import _
 from app.paths import state_dir
 
+if TYPE_CHECKING:
+    from ui.crash_dialog import CrashDialog
+
 log = logging.getLogger(__name__)
-
-
-class CrashDialog(QDialog):
-    """The details of an unexpected error, with a way to copy them for a bug report."""
-
-    def __init__(self, details: str, log_path: Path | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Mylla ran into an unexpected error"))
-        intro = _(
-            "Everything you had done before this was already saved. You can go on working, or quit and start Mylla again."
-        )
-        if log_path is not None:
-            intro += "\n" + _("The details are also saved in {path}.").format(path=log_path)
-        text = QLabel(intro)
-        text.setWordWrap(True)
-        self.details = QPlainTextEdit(details)
-        self.details.setReadOnly(True)
-        buttons = QDialogButtonBox()
-        copy = buttons.addButton(_("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
-        go_on = buttons.addButton(_("Go on working"), QDialogButtonBox.ButtonRole.AcceptRole)
-        go_on.clicked.connect(self.accept)
-        quit_button = buttons.addButton(_("Quit Mylla"), QDialogButtonBox.ButtonRole.DestructiveRole)
-        quit_button.clicked.connect(QApplication.quit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
-        self.resize(720, 420)
 
 
 class CrashHandler(QObject):
@@ -97,6 +65,8 @@ class CrashHandler(QObject):
                 log.exception("could not save while handling a crash")
         log_path = self._write_log(details)
         if self.dialog is None or not self.dialog.isVisible():
+            from ui.crash_dialog import CrashDialog
+
             self.dialog = CrashDialog(details, log_path, QApplication.activeWindow())
             self.dialog.show()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -74,7 +73,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         undo = self.hub.undo_stack.createUndoAction(self, _("Undo"))
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.hub.undo_stack.createRedoAction(self, _("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action, self.redo_action = undo, redo
@@ -92,7 +91,6 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(_("Workshop"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in ("new", "open", "rename", "duplicate", "delete"):
             toolbar.addAction(a[name])
         toolbar.addSeparator()
@@ -234,6 +232,8 @@ class MainWindow(QMainWindow):
 
     def open_workshop(self, workshop_id: str) -> None:
         if not self.hub.is_ready:  # asked for in the moment before the database is open
+            from PySide6.QtCore import Qt
+
             self.hub.ready.connect(
                 lambda: self.open_workshop(workshop_id), Qt.ConnectionType.SingleShotConnection
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.i18n import _
@@ -25,7 +25,6 @@ class MessageBar(QFrame):
         self.setObjectName("messageBar")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QPushButton(_("Close"))
         close.setFlat(True)
         close.clicked.connect(self.hide)
@@ -39,6 +38,8 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_message(self, text: str, level: Level = Level.INFO) -> None:
+        from PySide6.QtCore import Qt  # not at start-up: see ui/roles.py
+
         self.level = level
         background, foreground = level.value
         self.setStyleSheet(
@@ -46,6 +47,7 @@ class MessageBar(QFrame):
             f"#messageBar QLabel {{ color: {foreground}; }}"
         )
         self.label.setText(text)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show()
         if level is Level.INFO:
             self._timer.start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,12 +19,30 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from ui import typography
+from ui import roles, typography
 from ui.hub import Hub
 
 if TYPE_CHECKING:
     from app.workshop_rows import WorkshopSummary
 from ui.item_models import IdRole, WorkshopListModel
+
+
+def _row_centred(widget: QWidget) -> QHBoxLayout:
+    # Centred by stretches rather than Qt.AlignCenter: see ui/roles.py on start-up time.
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def _centred(widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.addStretch(1)
+    layout.addLayout(_row_centred(widget))
+    layout.addStretch(2)
+    return box
 
 
 class WorkshopListPage(QWidget):
@@ -47,12 +65,11 @@ class WorkshopListPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(WorkshopListModel.TITLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search by title"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._filter)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -73,8 +90,9 @@ class WorkshopListPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self._empty_state())
         self.no_match = QLabel(_("No workshop matches the search."))
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.no_match)
+        typography.set_type(self.no_match, typography.EMPTY_STATE)
+        self.no_match.setWordWrap(True)
+        self.stack.addWidget(_centred(self.no_match))
         self.search.textChanged.connect(self._update_state)
 
         heading = QLabel(_("Workshops"))
@@ -101,7 +119,6 @@ class WorkshopListPage(QWidget):
             )
         )
         typography.set_type(text, typography.EMPTY_STATE)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
         self.demo_button = QPushButton(_("Create the demo workshop"))
         self.demo_button.clicked.connect(self.demoRequested)
@@ -114,10 +131,16 @@ class WorkshopListPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addStretch(1)
-        layout.addWidget(text)
+        layout.addLayout(_row_centred(text))
         layout.addLayout(buttons)
         layout.addStretch(2)
         return box
+
+    def _filter(self, text: str) -> None:
+        pattern = QRegularExpression(
+            QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption
+        )
+        self.proxy.setFilterRegularExpression(pattern)
 
     def _enable_buttons(self) -> None:
         self.demo_button.setEnabled(self.hub.is_ready)
@@ -159,7 +182,7 @@ class WorkshopListPage(QWidget):
 
     def selected_title(self) -> str:
         rows = self.table.selectionModel().selectedRows()
-        return str(rows[0].data(Qt.ItemDataRole.DisplayRole)) if rows else ""
+        return str(rows[0].data(roles.DISPLAY)) if rows else ""
 
     def _activated(self, index: QModelIndex) -> None:
         workshop_id = index.siblingAtColumn(0).data(IdRole)

@@ -22,9 +22,9 @@ from app.vocabulary import PHASE_STATES, label
 from app.workshops import get_workshop
 from models.enums import PhaseState
 from ui import typography
+from ui.agenda_model import AgendaModel
 from ui.commands import MoveAgenda, push
 from ui.hub import Hub
-from ui.item_models import AgendaModel
 
 
 class WorkshopPage(QWidget):

@@ -12,7 +12,8 @@ from app.demo import create_demo_workshop
 from app.workshops import create_workshop, get_workshop, list_workshops
 from models.database import Database
 from tests.ui.conftest import DEMO_TITLE
-from ui.item_models import AgendaModel, IdRole, WorkshopListModel
+from ui.agenda_model import AgendaModel
+from ui.item_models import IdRole, WorkshopListModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
