@@ -36,6 +36,8 @@ OPTIONS: dict[str, Option] = {
     for option in (
         Option("language", "sv", N_("Language"), LANGUAGES),
         Option("backups_to_keep", 10, N_("Backups kept of the database"), tuple(range(1, 101))),
+        # The name of the monitor chosen for the shared screen; empty: the first that is not primary.
+        Option("shared_screen", "", N_("Monitor for the shared screen")),
     )
 }
 

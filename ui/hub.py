@@ -22,6 +22,11 @@ class Hub(QObject):
         ready(): the database is open; edits are possible from now on.
         workshopsChanged(): the list of workshops changed (created, renamed, deleted...).
         workshopChanged(str): the workshop with this id changed (its details or agenda).
+        ideasChanged(str, list): ideas of workshop (id) added or edited: their new snapshots.
+        ideasRemoved(str, list): ideas of workshop (id) removed (deleted or merged away): their ids.
+        clustersChanged(str): the clusters of workshop (id) changed; views read them again.
+        participantsChanged(str): the participants of workshop (id) changed.
+        backingsChanged(str, str): the backings of idea (second id) in workshop (first id) changed.
         saved(datetime): a change was committed to the database at this moment.
         failed(str): an action was refused or failed; the text is for the user.
     """
@@ -29,6 +34,11 @@ class Hub(QObject):
     ready = Signal()
     workshopsChanged = Signal()
     workshopChanged = Signal(str)
+    ideasChanged = Signal(str, list)
+    ideasRemoved = Signal(str, list)
+    clustersChanged = Signal(str)
+    participantsChanged = Signal(str)
+    backingsChanged = Signal(str, str)
     saved = Signal(datetime)
     failed = Signal(str)
 
