@@ -1,4 +1,4 @@
-"""Cluster services: themes on the idea board, and the leader's backing of each idea."""
+"""Cluster services: themes on the idea board."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput
 from app.i18n import _
-from app.records import backing_snapshot, cluster_snapshot, fetch, next_position
-from app.snapshots import BackingSnapshot, ClusterSnapshot
-from app.text import clean_line, clean_text, clean_title
+from app.records import cluster_snapshot, fetch, next_position
+from app.snapshots import ClusterSnapshot
+from app.text import clean_title
 from models.base import utcnow
 from models.database import Database
-from models.enums import IdeaStatus
-from models.idea import Backing, Idea
+from models.idea import Idea
 from models.workshop import Cluster, Workshop
 
 #: Okabe–Ito: told apart by readers with any common colour-vision deficiency.
@@ -123,19 +122,3 @@ def list_clusters(db: Database, workshop_id: str) -> list[ClusterSnapshot]:
             .order_by(Cluster.position)
         )
         return [cluster_snapshot(c) for c in rows]
-
-
-def add_backing(db: Database, idea_id: str, text: str, given_by: str = "") -> BackingSnapshot:
-    """The leader's positive response to an idea (step 3)."""
-    text = clean_text(text).strip()
-    if not text:
-        raise InvalidInput(_("Write a few words of backing first."), "text")
-    given_by = clean_line(given_by, "given_by")
-    with db.transaction() as session:
-        idea = fetch(session, Idea, idea_id)
-        backing = Backing(idea_id=idea.id, text=text, given_by=given_by)
-        session.add(backing)
-        if idea.status == IdeaStatus.PROPOSED:
-            idea.status = IdeaStatus.BACKED
-        session.flush()
-        return backing_snapshot(backing)

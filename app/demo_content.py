@@ -251,3 +251,37 @@ DEFAULT_IDEAS = len(IDEAS)
 DEFAULT_PARTICIPANTS = sum(row[5] for row in PARTICIPANTS)
 MAX_IDEAS = 10_000
 MAX_PARTICIPANTS = 2_000
+
+#: Pictures on some of the ideas above: (idea title, drawing, caption, words on the picture).
+PICTURES: list[tuple[str, str, str, list[str]]] = [
+    (
+        "Kvarterssoppa en gång i veckan",
+        "sticky_note",
+        "Lappen från gruppövningen",
+        ["Kvarterssoppa!", "Torsdagar kl 12", "PRO-lokalen, Storgatan", "Grannar lagar i tur", "och ordning"],
+    ),
+    (
+        "Veckoschema med foto på dem som kommer",
+        "schedule",
+        "Skiss: schemat på kylskåpet",
+        [
+            "Vem kommer i veckan?",
+            "Mån",
+            "Tis",
+            "Ons",
+            "Tor",
+            "Fre",
+            "Amira",
+            "Jonas",
+            "Amira",
+            "Sara",
+            "Jonas",
+        ],
+    ),
+    (
+        "Surfplatta med en enda knapp för videosamtal",
+        "tablet",
+        "Skiss av surfplattan med en knapp",
+        ["Ring Anna", "Tryck en gång, Anna svarar"],
+    ),
+]

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+from app.backings import follow_backings
 from app.errors import InvalidInput, NotFound
 from app.i18n import _
 from app.records import fetch, idea_snapshot
@@ -239,6 +240,8 @@ def merge_ideas(db: Database, kept_id: str, absorbed_id: str) -> MergeResult:
             backing.idea_id = kept.id
         absorbed.deleted_at = utcnow()
         absorbed.merged_into_id = kept.id
+        session.flush()
+        follow_backings(session, kept)
         record = IdeaMerge(kept_id=kept.id, absorbed_id=absorbed.id, kept_before=before)
         session.add(record)
         session.flush()
@@ -266,9 +269,17 @@ def unmerge_ideas(db: Database, merge_id: str) -> tuple[IdeaSnapshot, IdeaSnapsh
         absorbed.merged_into_id = None
         record.undone = True
         session.flush()
+        follow_backings(session, kept)
+        follow_backings(session, absorbed)
+        session.flush()
         session.expire(kept, ["images", "backings"])
         session.expire(absorbed, ["images", "backings"])
         return idea_snapshot(kept), idea_snapshot(absorbed)
+
+
+def get_idea(db: Database, idea_id: str) -> IdeaSnapshot:
+    with db.transaction() as session:
+        return idea_snapshot(fetch(session, Idea, idea_id))
 
 
 def list_ideas(db: Database, workshop_id: str) -> list[IdeaSnapshot]:

@@ -1,4 +1,4 @@
-"""Participant services: add one or several, edit, remove and restore."""
+"""Participant services: add one or several, edit, remove and restore; how each is named."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from app.i18n import _
 from app.records import fetch, next_position, participant_snapshot
 from app.snapshots import ParticipantSnapshot
 from app.text import clean_line
+from app.vocabulary import ROLES, label
 from models.base import utcnow
 from models.database import Database
 from models.enums import ActorCategory, Origin
@@ -111,3 +112,22 @@ def list_participants(db: Database, workshop_id: str) -> list[ParticipantSnapsho
             .order_by(Participant.position)
         )
         return [participant_snapshot(p) for p in rows]
+
+
+def participant_label(p: ParticipantSnapshot, *, public: bool) -> str:
+    """How a participant is named: in public (the shared screen, the protocol) by name only with consent.
+
+    For the facilitator: "Amira Hassan · Employee, Home care North". In public: the name alone when
+    the person agreed to be named, else "Employee, Home care North"; the role alone without either.
+    """
+    name = p.display_name.strip()
+    if public and name and p.consent_to_be_named:
+        return name
+    role = label(ROLES, p.role)
+    organisation = p.organisation.strip()
+    details = (
+        _("{role}, {organisation}").format(role=role, organisation=organisation) if organisation else role
+    )
+    if public or not name:
+        return details
+    return _("{name} · {details}").format(name=name, details=details)

@@ -12,6 +12,7 @@ __all__ = [
     "BackingSnapshot",
     "ClusterSnapshot",
     "IdeaSnapshot",
+    "ImageSnapshot",
     "MergeResult",
     "ParticipantSnapshot",
     "PhaseSnapshot",
@@ -121,3 +122,17 @@ class MergeResult:
     merge_id: str
     kept: IdeaSnapshot
     absorbed_id: str
+
+
+@dataclass(frozen=True)
+class ImageSnapshot:
+    """A picture on an idea card, without its bytes (``app.images.image_bytes`` fetches them)."""
+
+    id: str
+    idea_id: str
+    position: int
+    mime_type: str
+    width: int
+    height: int
+    caption: str
+    deleted: bool

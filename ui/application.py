@@ -154,6 +154,7 @@ def run_desktop(db_path: Path) -> int:
     except KNOWN_ERRORS as exc:
         QMessageBox.critical(None, _("Mylla cannot open the database"), describe(exc))
         return 1
+    crash.savers.append(session.window.flush_edits)
     crash.savers.append(session.window.save_window_state)
     session.start()
     code = app.exec()

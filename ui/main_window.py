@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
 
     def show_list(self) -> None:
         opened = self._workshop_page.workshop if self._workshop_page else None
+        if self._workshop_page is not None:
+            self._workshop_page.leave()
         self.pages.setCurrentWidget(self.list_page)
         if opened is not None:
             self.list_page.select(opened.id)
@@ -272,6 +274,14 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.statusBar().showMessage(str(exc))
 
+    def flush_edits(self) -> None:
+        """Save what is being typed in an open workshop."""
+        if self._workshop_page is not None:
+            self._workshop_page.flush_edits()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_edits()
+        if self._workshop_page is not None:
+            self._workshop_page.presenter.close()
         self.save_window_state()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ never carry an idea giver here, so the shared screen cannot show one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -61,30 +61,32 @@ class Scene:
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
-def giver_label(idea: IdeaSnapshot, people: Mapping[str, ParticipantSnapshot], role_label: object) -> str:
-    """Who gave the idea, as the room may see it: nobody for anonymous ideas; a name only with consent."""
+def giver_label(
+    idea: IdeaSnapshot,
+    people: Mapping[str, ParticipantSnapshot],
+    public_label: Callable[[ParticipantSnapshot], str],
+) -> str:
+    """Who gave the idea, as the room may see it: nobody for an anonymous idea.
+
+    ``public_label`` names a person for the room (app.participants.participant_label with
+    public=True: a name only with consent).
+    """
     if idea.anonymous:
         return ""
-    labels = []
-    for giver_id in idea.giver_ids:
-        person = people.get(giver_id)
-        if person is None:
-            continue
-        if person.display_name and person.consent_to_be_named:
-            labels.append(person.display_name)
-        elif callable(role_label):
-            labels.append(str(role_label(person)))
+    labels = [public_label(people[g]) for g in idea.giver_ids if g in people]
     return ", ".join(dict.fromkeys(labels))
 
 
 def card_views(
-    ideas: Iterable[IdeaSnapshot], people: Mapping[str, ParticipantSnapshot], role_label: object
+    ideas: Iterable[IdeaSnapshot],
+    people: Mapping[str, ParticipantSnapshot],
+    public_label: Callable[[ParticipantSnapshot], str],
 ) -> tuple[CardView, ...]:
     return tuple(
         CardView(
             id=i.id,
             title=i.title,
-            givers=giver_label(i, people, role_label),
+            givers=giver_label(i, people, public_label),
             cluster_id=i.cluster_id,
             backed=i.backing_count > 0,
         )

@@ -1,15 +1,17 @@
-"""A workshop opened: its details and its agenda of phases, with the current one marked."""
+"""A workshop opened: the agenda, the current phase's work, the timer and the shared screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,10 +27,16 @@ from ui import typography
 from ui.agenda_model import AgendaModel
 from ui.commands import MoveAgenda, push
 from ui.hub import Hub
+from ui.presenter import Presenter
+from ui.room_timer import RoomTimer, TimerPanel
+from ui.screen_controls import ScreenControls
+
+#: Phase kinds with a work area of their own; the others show the overview.
+WORK_AREAS = ("challenge", "ideas", "clusters", "backing")
 
 
 class WorkshopPage(QWidget):
-    """The agenda down one side, the current phase in the middle, the challenge below it.
+    """The agenda down one side, the current phase's work in the middle; timer and screen on top.
 
     Signals:
         backRequested(): the user wants the workshop list again.
@@ -64,7 +72,7 @@ class WorkshopPage(QWidget):
         self.agenda.setAccessibleName(_("Agenda"))
 
         self.phase_title = QLabel()
-        typography.set_type(self.phase_title, typography.PHASE_HEADING, bold=True)
+        typography.set_type(self.phase_title, typography.PAGE_HEADING, bold=True)
         self.phase_title.setWordWrap(True)
         self.phase_state = QLabel()
         self.phase_description = QLabel()
@@ -93,14 +101,21 @@ class WorkshopPage(QWidget):
         agenda_layout.addWidget(QLabel(_("Agenda")))
         agenda_layout.addWidget(self.agenda, 1)
 
+        self.overview = QWidget()
+        overview_layout = QVBoxLayout(self.overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        overview_layout.addWidget(self.challenge_heading)
+        overview_layout.addWidget(self.challenge, 1)
+        self.work = QStackedWidget()
+        self.work.addWidget(self.overview)
+        self.areas: dict[str, QWidget] = {}
+
         phase_box = QWidget()
         phase_layout = QVBoxLayout(phase_box)
         phase_layout.addWidget(self.phase_state)
         phase_layout.addWidget(self.phase_title)
         phase_layout.addWidget(self.phase_description)
-        phase_layout.addSpacing(16)
-        phase_layout.addWidget(self.challenge_heading)
-        phase_layout.addWidget(self.challenge, 1)
+        phase_layout.addWidget(self.work, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.skip_button)
@@ -115,19 +130,92 @@ class WorkshopPage(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([360, 900])
 
+        self.timer = RoomTimer(parent=self)
+        self.presenter = Presenter(hub, self.timer, self)
+        self.timer_panel = TimerPanel(self.timer)
+        self.timer_panel.showBigToggled.connect(self._timer_big)
+        self.screen_controls = ScreenControls(self.presenter)
+        room = QFrame()
+        room.setFrameShape(QFrame.Shape.StyledPanel)
+        room_layout = QHBoxLayout(room)
+        room_layout.addWidget(self.timer_panel)
+        room_layout.addStretch(1)
+        room_layout.addWidget(self.screen_controls)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        top.addStretch(1)
         header = QVBoxLayout()
-        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        header.addLayout(top)
         header.addWidget(self.title)
         header.addWidget(self.details)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(room)
         layout.addWidget(self.splitter, 1)
 
         hub.workshopChanged.connect(self._on_changed)
 
     def show_workshop(self, workshop_id: str) -> None:
+        if self.workshop is not None and self.workshop.id != workshop_id:
+            self._drop_areas()
         self.workshop = get_workshop(self.hub.db, workshop_id)
+        self.presenter.open_workshop(self.workshop)
         self._render()
+
+    def leave(self) -> None:
+        """The facilitator goes back to the list: save typing, blank the shared screen."""
+        self.flush_edits()
+        self.presenter.close_workshop()
+
+    def flush_edits(self) -> None:
+        """Save what is being typed in the work areas (also called by the crash handler)."""
+        for area in self.areas.values():
+            flush = getattr(area, "flush", None)
+            if callable(flush):
+                flush()
+
+    def _drop_areas(self) -> None:
+        self.flush_edits()
+        for area in self.areas.values():
+            self.work.removeWidget(area)
+            area.deleteLater()
+        self.areas.clear()
+
+    def _area_for(self, phase: PhaseSnapshot | None) -> QWidget:
+        if phase is None or phase.kind not in WORK_AREAS or self.workshop is None:
+            return self.overview
+        if phase.kind not in self.areas:
+            area = self._make_area(phase.kind, self.workshop)
+            self.areas[phase.kind] = area
+            self.work.addWidget(area)
+        area = self.areas[phase.kind]
+        show = getattr(area, "show_workshop", None)
+        if callable(show):
+            show(self.workshop)
+        return area
+
+    def _make_area(self, kind: str, workshop: WorkshopSnapshot) -> QWidget:
+        if kind == "challenge":
+            from ui.challenge_editor import ChallengeEditor
+
+            return ChallengeEditor(self.hub, workshop)
+        if kind == "ideas":
+            from ui.idea_capture import IdeaCapture
+
+            return IdeaCapture(self.hub, workshop.id)
+        if kind == "clusters":
+            from ui.idea_board import IdeaBoard
+
+            return IdeaBoard(self.hub, workshop.id)
+        from ui.backing_panel import BackingPanel
+
+        return BackingPanel(self.hub, workshop.id, leader=workshop.facilitator)
+
+    def _timer_big(self, big: bool) -> None:
+        from ui.presenter import Mode
+
+        self.presenter.set_mode(Mode.TIMER if big else Mode.FOLLOW)
 
     def _on_changed(self, workshop_id: str) -> None:
         if self.workshop is None or workshop_id != self.workshop.id:
@@ -154,6 +242,7 @@ class WorkshopPage(QWidget):
             self.agenda.setCurrentIndex(self.agenda_model.index(current.position))
         self.challenge.setText(w.challenge or _("No challenge has been written yet."))
         self._render_phase(current)
+        self.work.setCurrentWidget(self._area_for(current))
         self._update_skip_button()
 
     def _render_phase(self, phase: PhaseSnapshot | None) -> None:
@@ -194,6 +283,7 @@ class WorkshopPage(QWidget):
     def _move(self, text: str, move: object) -> None:
         assert self.workshop is not None
         assert callable(move)
+        self.flush_edits()
         push(self.hub, MoveAgenda(self.hub, self.workshop.id, text, move))
 
     def advance(self) -> None:

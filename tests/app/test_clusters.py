@@ -1,4 +1,4 @@
-"""Clusters on the idea board, and the leader's backing of each idea."""
+"""Clusters on the idea board."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 
 from app.clusters import (
     PALETTE,
-    add_backing,
     add_cluster,
     dissolve_cluster,
     list_clusters,
@@ -15,8 +14,8 @@ from app.clusters import (
     restore_cluster,
     update_cluster,
 )
-from app.errors import InvalidInput, NotFound
-from app.ideas import add_idea, list_ideas, remove_idea
+from app.errors import InvalidInput
+from app.ideas import add_idea, list_ideas
 from app.snapshots import WorkshopSnapshot
 from app.workshops import create_workshop
 from models.database import Database
@@ -148,39 +147,3 @@ def test_merging_with_itself_or_across_workshops_is_refused(db: Database, worksh
     with pytest.raises(InvalidInput):
         merge_clusters(db, theme.id, foreign.id)
     assert list_clusters(db, workshop.id) == [theme]
-
-
-def test_a_backing_marks_the_idea_backed(db: Database, workshop: WorkshopSnapshot) -> None:
-    idea = add_idea(db, workshop.id, "Fast omsorgskontakt")
-
-    backing = add_backing(db, idea.id, "  Tack! Precis vad brukarna bett om. ", given_by=" Eva Sjöberg ")
-
-    assert (backing.idea_id, backing.text, backing.given_by) == (
-        idea.id,
-        "Tack! Precis vad brukarna bett om.",
-        "Eva Sjöberg",
-    )
-    [stored] = list_ideas(db, workshop.id)
-    assert (stored.status, stored.backing_count) == ("backed", 1)
-
-    add_backing(db, idea.id, "Fint!")
-    [stored] = list_ideas(db, workshop.id)
-    assert (stored.status, stored.backing_count) == ("backed", 2)
-
-
-@pytest.mark.parametrize("text", ["", "   \n\t"])
-def test_an_empty_backing_is_refused(db: Database, workshop: WorkshopSnapshot, text: str) -> None:
-    idea = add_idea(db, workshop.id, "Fika")
-
-    with pytest.raises(InvalidInput) as caught:
-        add_backing(db, idea.id, text)
-
-    assert caught.value.message == "Skriv några ord av uppbackning först."
-    assert list_ideas(db, workshop.id) == [idea]
-
-
-def test_a_removed_idea_cannot_be_backed(db: Database, workshop: WorkshopSnapshot) -> None:
-    idea = add_idea(db, workshop.id, "Fika")
-    remove_idea(db, idea.id)
-    with pytest.raises(NotFound):
-        add_backing(db, idea.id, "Tack!")

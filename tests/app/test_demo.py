@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 
 from app.clusters import list_clusters
 from app.demo import DEFAULT_IDEAS, DEFAULT_PARTICIPANTS, MAX_IDEAS, create_demo_workshop
+from app.demo_content import PICTURES
 from app.ideas import list_ideas
+from app.images import MAX_SIDE, image_bytes, list_images
 from app.participants import list_participants
+from app.snapshots import IdeaSnapshot
 from app.workshops import get_workshop, list_workshops
 from models.database import Database
 from models.enums import PhaseState
@@ -49,6 +55,26 @@ def check_demo(db: Database, workshop_id: str, ideas: int, participants: int) ->
         assert (idea.status == "backed") == (idea.backing_count > 0)
     cluster_ids = {c.id for c in list_clusters(db, workshop_id)}
     assert {i.cluster_id for i in shown if i.cluster_id} <= cluster_ids
+    check_pictures(db, shown)
+
+
+def check_pictures(db: Database, ideas: list[IdeaSnapshot]) -> None:
+    """Pictures only on the hand-written ideas that have one, each one a picture that opens."""
+    drawn = {title: caption for title, _drawing, caption, _words in PICTURES}
+    with_pictures = [i for i in ideas if i.image_count]
+    assert [i.title for i in with_pictures] == [i.title for i in ideas if i.title in drawn]
+    for idea in with_pictures:
+        [image] = list_images(db, idea.id)
+        assert image.caption == drawn[idea.title]
+        mime_type, data = image_bytes(db, image.id)
+        picture = Image.open(io.BytesIO(data))
+        picture.load()
+        assert (picture.format, mime_type) == ("JPEG", "image/jpeg")
+        assert picture.size == (image.width, image.height)
+        assert max(picture.size) <= MAX_SIDE
+        assert not picture.getexif()
+        # A drawing, not an empty page: more than a handful of colours.
+        assert len(picture.convert("RGB").getcolors(maxcolors=1_000_000) or ()) > 10
 
 
 def test_the_default_demo(db: Database) -> None:
@@ -67,6 +93,7 @@ def test_the_default_demo(db: Database) -> None:
     assert any(not p.display_name for p in people)
     assert all(p.consent_to_be_named for p in people if p.display_name)
     assert {p.origin for p in people} == {"internal", "external"}
+    assert sum(i.image_count for i in ideas) == len(PICTURES) >= 2
 
 
 def test_a_large_demo(db: Database) -> None:
@@ -79,6 +106,7 @@ def test_a_large_demo(db: Database) -> None:
     assert sum(i.anonymous for i in ideas) > 10
     assert sum(bool(i.giver_ids) for i in ideas) > 500
     assert len({i.giver_ids for i in ideas if i.giver_ids}) > 10
+    assert sum(i.image_count for i in ideas) == len(PICTURES)  # the generated ideas have none
 
 
 def test_a_demo_without_ideas(db: Database) -> None:
@@ -86,6 +114,14 @@ def test_a_demo_without_ideas(db: Database) -> None:
 
     check_demo(db, workshop_id, 0, DEFAULT_PARTICIPANTS)
     assert list_ideas(db, workshop_id) == []
+
+
+def test_a_small_demo_has_the_pictures_of_its_ideas(db: Database) -> None:
+    workshop_id = create_demo_workshop(db, ideas=2, participants=3)
+
+    check_demo(db, workshop_id, 2, 3)
+    ideas = list_ideas(db, workshop_id)
+    assert [i.image_count for i in ideas] == [0, 1]  # the second idea, the weekly schedule, has a sketch
 
 
 def test_a_demo_without_participants(db: Database) -> None:

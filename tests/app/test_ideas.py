@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from app.clusters import add_backing, add_cluster
+from app.backings import add_backing
+from app.clusters import add_cluster
 from app.errors import InvalidInput, NotFound
 from app.ideas import (
     add_idea,

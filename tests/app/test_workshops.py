@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from app import agenda
-from app.clusters import add_backing, add_cluster, list_clusters
+from app.backings import add_backing
+from app.clusters import add_cluster, list_clusters
 from app.errors import InvalidInput, NotFound
 from app.ideas import add_idea, list_ideas, remove_idea
 from app.participants import add_participant, add_participants, list_participants, remove_participant

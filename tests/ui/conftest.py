@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.demo import create_demo_workshop
+from app.participants import add_participant
+from app.snapshots import WorkshopSnapshot
 from app.workshops import create_workshop
 from models.database import open_database
 from ui.application import DesktopSession
+from ui.hub import Hub
 from ui.main_window import MainWindow
 
 DEMO_TITLE = "Idéverkstad: Trygg och delaktig hemma"
@@ -25,8 +28,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
 
-#: The offscreen platform plugin says this whenever a window with size constraints is shown.
-OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
+#: The offscreen platform plugin says these when a window with size constraints is shown, or a
+#: popup (a completer's list) raises itself and grabs the keyboard.
+OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the keyboard)$"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -135,3 +139,25 @@ def park_id(db_path: Path, demo_id: str) -> str:
         return create_workshop(db, PARK_TITLE).id
     finally:
         db.close()
+
+
+@pytest.fixture
+def hub(db_path: Path) -> Iterator[Hub]:
+    """A hub on an open database, for widgets tested without the whole window."""
+    db = open_database(db_path)
+    the_hub = Hub()
+    the_hub.set_database(db)
+    yield the_hub
+    db.close()
+
+
+@pytest.fixture
+def room(hub: Hub) -> WorkshopSnapshot:
+    """A workshop from the 10-step template with three participants: one named with consent."""
+    workshop = create_workshop(hub.db, "Trygg skolväg", challenge="Hur blir skolvägen tryggare?")
+    add_participant(
+        hub.db, workshop.id, role="employee", display_name="Amira Hassan", consent_to_be_named=True
+    )
+    add_participant(hub.db, workshop.id, role="citizen", display_name="Bo Ek", origin="external")
+    add_participant(hub.db, workshop.id, role="citizen", origin="external")
+    return workshop

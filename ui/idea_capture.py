@@ -1,0 +1,304 @@
+"""The idea capture phase: the form on the left, the ideas so far on the right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clusters import list_clusters
+from app.errors import InvalidInput
+from app.i18n import _, ngettext
+from app.ideas import list_ideas
+from app.participants import list_participants, participant_label
+from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot
+from app.text import clean_title
+from ui import typography
+from ui.commands import push
+from ui.hub import Hub
+from ui.idea_commands import AddIdea, AddParticipants, AddPicture, EditIdea, RemoveIdeas
+from ui.idea_form import IdeaForm
+from ui.idea_list import NO_CLUSTER, IdeaFilter, IdeaListModel
+from ui.item_models import IdRole
+from ui.participant_form import ParticipantForm
+
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff"
+
+
+class IdeaCapture(QWidget):
+    """Capture ideas by keyboard; edit, filter, delete (undoable) and add pictures."""
+
+    def __init__(self, hub: Hub, workshop_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.workshop_id = workshop_id
+        self.people: dict[str, ParticipantSnapshot] = {}
+        self.clusters: list[ClusterSnapshot] = []
+
+        self.form = IdeaForm()
+        self.form.submitted.connect(self._add)
+        self.form.saveRequested.connect(self._save)
+        self.form.pictureRequested.connect(self.choose_picture)
+        self.participant_form = ParticipantForm()
+        self.participant_form.addRequested.connect(self._add_participants)
+        people_box = QGroupBox(_("Participants"))
+        self.people_summary = QLabel()
+        self.people_summary.setWordWrap(True)
+        people_layout = QVBoxLayout(people_box)
+        people_layout.addWidget(self.people_summary)
+        people_layout.addWidget(self.participant_form)
+
+        self.model = IdeaListModel(self._giver_label, self)
+        self.model.on_title_edited = self._title_edited
+        self.filter = IdeaFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Filter by text"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.filter.set_text)
+        self.cluster_filter = QComboBox()
+        self.cluster_filter.currentIndexChanged.connect(self._cluster_chosen)
+        self.count = QLabel()
+        self.list = QListView()
+        self.list.setModel(self.filter)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.list.setAcceptDrops(True)
+        self.list.viewport().setAcceptDrops(True)
+        self.list.viewport().installEventFilter(self)
+        typography.set_type(self.list, typography.LIST)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.filter.rowsInserted.connect(self._update_count)
+        self.filter.rowsRemoved.connect(self._update_count)
+        self.filter.modelReset.connect(self._update_count)
+        self.filter.layoutChanged.connect(self._update_count)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.cluster_filter, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(filters)
+        right_layout.addWidget(self.list, 1)
+        right_layout.addWidget(self.count)
+        right_layout.addWidget(QLabel(_("Double-click or F2 edits a title; Delete removes (undo with Ctrl+Z). "
+                                        "Drop picture files on an idea to add them.")))  # fmt: skip
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.form)
+        left_layout.addWidget(people_box)
+        left_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        hub.ideasChanged.connect(self._ideas_changed)
+        hub.ideasRemoved.connect(self._ideas_removed)
+        hub.participantsChanged.connect(self._people_changed)
+        hub.clustersChanged.connect(self._clusters_changed)
+        self.reload()
+
+    # -- reading ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._load_people()
+        self._load_clusters()
+        self.model.set_ideas(list_ideas(self.hub.db, self.workshop_id))
+
+    def _load_people(self) -> None:
+        people = list_participants(self.hub.db, self.workshop_id)
+        self.people = {p.id: p for p in people}
+        labels = {p.id: participant_label(p, public=False) for p in people}
+        self.form.set_people(people, labels)
+        internal = sum(1 for p in people if p.origin == "internal")
+        self.people_summary.setText(
+            ngettext("{n} participant", "{n} participants", len(people)).format(n=len(people))
+            + " · "
+            + _("{internal} internal, {external} external").format(
+                internal=internal, external=len(people) - internal
+            )
+        )
+
+    def _load_clusters(self) -> None:
+        self.clusters = list_clusters(self.hub.db, self.workshop_id)
+        chosen = self.cluster_filter.currentData()
+        self.cluster_filter.blockSignals(True)
+        self.cluster_filter.clear()
+        self.cluster_filter.addItem(_("All clusters"), None)
+        self.cluster_filter.addItem(_("Without a cluster"), NO_CLUSTER)
+        for cluster in self.clusters:
+            self.cluster_filter.addItem(cluster.name, cluster.id)
+        self.cluster_filter.setCurrentIndex(max(0, self.cluster_filter.findData(chosen)))
+        self.cluster_filter.blockSignals(False)
+        self.filter.set_cluster(self.cluster_filter.currentData())
+
+    def _giver_label(self, idea: IdeaSnapshot) -> str:
+        return ", ".join(
+            participant_label(self.people[g], public=False) for g in idea.giver_ids if g in self.people
+        )
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.filter.rowCount(), self.model.rowCount()
+        text = ngettext("{n} idea", "{n} ideas", total).format(n=total)
+        if shown != total:
+            text = _("{shown} of {text} shown").format(shown=shown, text=text)
+        self.count.setText(text)
+
+    # -- hub signals ----------------------------------------------------------------------
+
+    def _ideas_changed(self, workshop_id: str, ideas: list[IdeaSnapshot]) -> None:
+        if workshop_id == self.workshop_id:
+            self.model.upsert(ideas)
+            if self.form.editing is not None:
+                fresh = next((i for i in ideas if i.id == self.form.editing.id), None)
+                if fresh is not None:
+                    self.form.editing = fresh
+
+    def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
+        if workshop_id == self.workshop_id:
+            self.model.remove(idea_ids)
+            if self.form.editing is not None and self.form.editing.id in idea_ids:
+                self.form.clear()
+
+    def _people_changed(self, workshop_id: str) -> None:
+        if workshop_id == self.workshop_id:
+            self._load_people()
+            self.model.refresh_labels()
+
+    def _clusters_changed(self, workshop_id: str) -> None:
+        if workshop_id == self.workshop_id:
+            self._load_clusters()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _add(self, values: dict[str, Any]) -> None:
+        try:
+            clean_title(values["title"])
+        except InvalidInput as exc:
+            self.form.show_error(exc.message)
+            return
+        title = values.pop("title")
+        command = AddIdea(self.hub, self.workshop_id, title, **values)
+        if push(self.hub, command):
+            self.form.clear()
+            if command.idea is not None:
+                self._select(command.idea.id, edit=False)
+        elif command.error:
+            self.form.show_error(command.error)
+
+    def _save(self, idea_id: str, changes: dict[str, Any]) -> None:
+        row = self.model.row_of(idea_id)
+        if row < 0:
+            return
+        if "title" in changes:
+            try:
+                clean_title(changes["title"])
+            except InvalidInput as exc:
+                self.form.show_error(exc.message)
+                return
+        command = EditIdea(self.hub, self.model.idea(row), **changes)
+        if not push(self.hub, command) and command.error:
+            self.form.show_error(command.error)
+
+    def _title_edited(self, idea: IdeaSnapshot, title: str) -> None:
+        push(self.hub, EditIdea(self.hub, idea, title=title))
+
+    def _add_participants(self, count: int, details: dict[str, Any]) -> None:
+        if push(self.hub, AddParticipants(self.hub, self.workshop_id, count, **details)):
+            self.participant_form.clear()
+
+    def selected_ids(self) -> list[str]:
+        return [index.data(IdRole) for index in self.list.selectionModel().selectedIndexes()]
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            push(self.hub, RemoveIdeas(self.hub, self.workshop_id, ids))
+
+    def choose_picture(self, idea_id: str) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Add picture"), "", _("Pictures ({patterns})").format(patterns=IMAGE_FILTER)
+        )
+        for path in paths:
+            self.add_picture(idea_id, path)
+
+    def add_picture(self, idea_id: str, path: str) -> bool:
+        row = self.model.row_of(idea_id)
+        if row < 0:
+            return False
+        return push(self.hub, AddPicture(self.hub, self.model.idea(row), path))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            row = self.model.row_of(current.data(IdRole))
+            if row >= 0:
+                self.form.edit(self.model.idea(row))
+
+    def _select(self, idea_id: str, *, edit: bool) -> None:
+        row = self.model.row_of(idea_id)
+        if row < 0:
+            return
+        index = self.filter.mapFromSource(self.model.index(row))
+        if index.isValid():
+            self.list.scrollTo(index)
+            if edit:
+                self.list.setCurrentIndex(index)
+
+    def _cluster_chosen(self) -> None:
+        self.filter.set_cluster(self.cluster_filter.currentData())
+
+    # -- pictures dropped on an idea --------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport():
+            if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+                assert isinstance(event, QDragEnterEvent | QDropEvent)
+                if event.mimeData().hasUrls():
+                    event.acceptProposedAction()
+                    return True
+            elif event.type() == QEvent.Type.Drop:
+                assert isinstance(event, QDropEvent)
+                return self._drop(event)
+        return super().eventFilter(watched, event)
+
+    def _drop(self, event: QDropEvent) -> bool:
+        if not event.mimeData().hasUrls():
+            return False
+        index = self.list.indexAt(event.position().toPoint())
+        if not index.isValid():
+            self.hub.failed.emit(_("Drop the picture on the idea it belongs to."))
+            return True
+        idea_id = index.data(IdRole)
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.add_picture(idea_id, url.toLocalFile())
+        event.acceptProposedAction()
+        return True

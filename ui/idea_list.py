@@ -1,0 +1,159 @@
+"""Ideas as a Qt list model, updated piece by piece, with a filter by text and cluster."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from app.i18n import _
+from app.snapshots import IdeaSnapshot
+from ui.item_models import AnyIndex, IdRole
+
+GiversRole = Qt.ItemDataRole.UserRole + 2
+BackedRole = Qt.ItemDataRole.UserRole + 3
+ClusterRole = Qt.ItemDataRole.UserRole + 4
+SearchTextRole = Qt.ItemDataRole.UserRole + 5
+
+#: The cluster filter's value for "ideas without a cluster".
+NO_CLUSTER = "-"
+
+
+class IdeaListModel(QAbstractListModel):
+    """The live ideas of one workshop in board order.
+
+    ``upsert`` and ``remove`` change single rows, so capture stays fast with hundreds of
+    ideas. Editing a title in place calls ``on_title_edited`` (which pushes an undoable
+    command); the row changes when the command reports the stored idea back.
+    """
+
+    def __init__(self, giver_label: Callable[[IdeaSnapshot], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ideas: list[IdeaSnapshot] = []
+        self._rows: dict[str, int] = {}
+        self.giver_label = giver_label
+        self.on_title_edited: Callable[[IdeaSnapshot, str], None] | None = None
+
+    def set_ideas(self, ideas: Iterable[IdeaSnapshot]) -> None:
+        self.beginResetModel()
+        self._ideas = sorted((i for i in ideas if not i.deleted), key=lambda i: i.position)
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._rows = {idea.id: row for row, idea in enumerate(self._ideas)}
+
+    def idea(self, row: int) -> IdeaSnapshot:
+        return self._ideas[row]
+
+    def ideas(self) -> list[IdeaSnapshot]:
+        return list(self._ideas)
+
+    def row_of(self, idea_id: str) -> int:
+        return self._rows.get(idea_id, -1)
+
+    def upsert(self, ideas: Iterable[IdeaSnapshot]) -> None:
+        for idea in ideas:
+            if idea.deleted:
+                self.remove([idea.id])
+                continue
+            row = self._rows.get(idea.id)
+            if row is not None and self._ideas[row].position == idea.position:
+                self._ideas[row] = idea
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+                continue
+            if row is not None:
+                self.remove([idea.id])
+            at = next(
+                (r for r, other in enumerate(self._ideas) if other.position > idea.position), len(self._ideas)
+            )
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._ideas.insert(at, idea)
+            self._reindex()
+            self.endInsertRows()
+
+    def remove(self, idea_ids: Iterable[str]) -> None:
+        for idea_id in idea_ids:
+            row = self._rows.get(idea_id)
+            if row is None:
+                continue
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ideas[row]
+            self._reindex()
+            self.endRemoveRows()
+
+    def refresh_labels(self) -> None:
+        """The participants changed: givers' labels are drawn anew."""
+        if self._ideas:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ideas) - 1))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ideas)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ideas):
+            return None
+        idea = self._ideas[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            givers = _("anonymous") if idea.anonymous else self.giver_label(idea)
+            marks = "" if idea.backing_count else "  ○"
+            pictures = f"  🖼 {idea.image_count}" if idea.image_count else ""
+            return f"{idea.title}{marks}{pictures}" + (f"\n{givers}" if givers else "")
+        if role == Qt.ItemDataRole.EditRole:
+            return idea.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return idea.text or idea.title
+        if role == IdRole:
+            return idea.id
+        if role == GiversRole:
+            return self.giver_label(idea)
+        if role == BackedRole:
+            return idea.backing_count > 0
+        if role == ClusterRole:
+            return idea.cluster_id
+        if role == SearchTextRole:
+            return f"{idea.title}\n{idea.text}".casefold()
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_title_edited is None:
+            return False
+        idea = self._ideas[index.row()]
+        if str(value) != idea.title:
+            self.on_title_edited(idea, str(value))
+        return True
+
+
+class IdeaFilter(QSortFilterProxyModel):
+    """Ideas whose title or description contains the search text, in a chosen cluster."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._cluster: str | None = None  # None: all clusters
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange()
+
+    def set_cluster(self, cluster: str | None) -> None:
+        self.beginFilterChange()
+        self._cluster = cluster
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._text and self._text not in index.data(SearchTextRole):
+            return False
+        if self._cluster is None:
+            return True
+        cluster = index.data(ClusterRole)
+        return cluster is None if self._cluster == NO_CLUSTER else cluster == self._cluster
