@@ -32,6 +32,7 @@ RED, BLUE = (220, 30, 30), (30, 30, 220)
 NOT_A_PICTURE = "This file is not a picture that Mylla can read. Use JPEG, PNG, GIF, WebP, BMP or TIFF."
 DAMAGED = "The picture is damaged or incomplete and cannot be used."
 
+
 @pytest.fixture
 def idea(db: Database, workshop: WorkshopSnapshot) -> IdeaSnapshot:
     return add_idea(db, workshop.id, "Kvarterssoppa")

@@ -1,0 +1,987 @@
+"""The idea board of the clustering phase: a column of idea cards per theme, dragged between them.
+
+The board reads the workshop once (``IdeaBoard.reload``) and then follows the hub's
+signals, changing only the columns an event touches, so that it stays quick with
+hundreds of cards. Every edit is an undoable command from ui/board_commands.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clusters as cluster_service
+from app import ideas as idea_service
+from app import participants as participant_service
+from app.errors import InvalidInput
+from app.i18n import N_, _, ngettext
+from app.participants import participant_label
+from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot
+from app.text import clean_title
+from ui import typography
+from ui.board_commands import AddCluster, DissolveCluster, MergeIdeas, MoveCluster, MoveIdeas, UpdateCluster
+from ui.commands import push
+from ui.dialogs import _buttons, _error_label
+from ui.hub import Hub
+from ui.item_models import AnyIndex, IdRole
+
+#: What a dragged card carries: ``{"workshop": id, "ideas": [ids]}`` as JSON.
+IDEA_MIME = "application/x-mylla-ideas"
+#: The small line under a card's title: idea givers and whether the idea lacks backing.
+DetailRole = Qt.ItemDataRole.UserRole + 20
+BackedRole = Qt.ItemDataRole.UserRole + 21
+
+#: The palette's colours by name, so that a colour is never chosen or shown by its look alone.
+COLOUR_NAMES: dict[str, str] = dict(
+    zip(
+        cluster_service.PALETTE,
+        (N_("Orange"), N_("Sky blue"), N_("Bluish green"), N_("Yellow"), N_("Blue"), N_("Vermilion"),
+         N_("Reddish purple"), N_("Black")),
+        strict=True,
+    )
+)  # fmt: skip
+COLUMN_WIDTH = 240
+
+
+def colour_name(colour: str) -> str:
+    """The colour's name in the UI language; a colour outside the palette by its code."""
+    name = COLOUR_NAMES.get(colour.upper())
+    return _(name) if name else colour.upper()
+
+
+def swatch(colour: str, size: int = 16) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#606060"))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class IdeaColumnModel(QAbstractListModel):
+    """The idea cards of one column (a theme, or None: without theme), in board order.
+
+    Dropping cards calls ``on_drop(idea_ids, cluster_id, row)``, which pushes the command;
+    the rows change when the command reports the moved ideas back through the hub.
+    """
+
+    def __init__(self, workshop_id: str, cluster_id: str | None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.workshop_id, self.cluster_id = workshop_id, cluster_id
+        self._ideas: list[IdeaSnapshot] = []
+        self._rows: dict[str, int] = {}
+        self.giver_label: Callable[[IdeaSnapshot], str] = lambda _idea: ""
+        self.on_drop: Callable[[list[str], str | None, int], bool] | None = None
+
+    # -- contents
+
+    def set_ideas(self, ideas: Iterable[IdeaSnapshot]) -> None:
+        self.beginResetModel()
+        self._ideas = sorted(ideas, key=lambda i: i.position)
+        self._reindex()
+        self.endResetModel()
+
+    def sync(self, ideas: Sequence[IdeaSnapshot]) -> None:
+        """Become ``ideas`` (in board order) by removing, reordering and inserting only what differs."""
+        wanted = {i.id: i for i in ideas}
+        gone = [row for row, idea in enumerate(self._ideas) if idea.id not in wanted]
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ideas[first : last + 1]
+            self.endRemoveRows()
+        old = {i.id: i for i in self._ideas}
+        staying = [wanted[i.id] for i in ideas if i.id in old]
+        if [i.id for i in staying] != [i.id for i in self._ideas]:
+            self._reorder(staying)
+        else:
+            self._ideas = staying
+        arriving = [row for row, idea in enumerate(ideas) if idea.id not in old]
+        for first, last in _runs(arriving):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._ideas[first:first] = ideas[first : last + 1]
+            self.endInsertRows()
+        self._reindex()
+        edited = [row for row, idea in enumerate(self._ideas) if idea.id in old and old[idea.id] != idea]
+        if edited:
+            self.dataChanged.emit(self.index(min(edited)), self.index(max(edited)))
+
+    def _reorder(self, ideas: list[IdeaSnapshot]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = [i.id for i in self._ideas]
+        self._ideas = ideas
+        self._reindex()
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._rows[before[p.row()]]) for p in persistent]
+        )
+        self.layoutChanged.emit()
+
+    def _reindex(self) -> None:
+        self._rows = {idea.id: row for row, idea in enumerate(self._ideas)}
+
+    def refresh_labels(self) -> None:
+        """The participants changed: the idea givers on the cards are written anew."""
+        if self._ideas:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ideas) - 1))
+
+    def ideas(self) -> list[IdeaSnapshot]:
+        return list(self._ideas)
+
+    def idea(self, row: int) -> IdeaSnapshot:
+        return self._ideas[row]
+
+    def row_of(self, idea_id: str) -> int:
+        return self._rows.get(idea_id, -1)
+
+    # -- the model's contract
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ideas)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ideas):
+            return None
+        idea = self._ideas[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return idea.title
+        if role == DetailRole:
+            return self._detail(idea)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n\n".join(p for p in (idea.title, idea.text, self._detail(idea)) if p)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return ". ".join(p for p in (idea.title, *self._detail(idea).splitlines()) if p)
+        if role == IdRole:
+            return idea.id
+        if role == BackedRole:
+            return idea.backing_count > 0
+        return None
+
+    def _detail(self, idea: IdeaSnapshot) -> str:
+        backing = "" if idea.backing_count else _("No backing yet")
+        return "\n".join(p for p in (self.giver_label(idea), backing) if p)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # -- drag and drop
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [IDEA_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid() and i.model() is self})
+        data = QMimeData()
+        payload = {"workshop": self.workshop_id, "ideas": [self._ideas[r].id for r in rows]}
+        data.setData(IDEA_MIME, json.dumps(payload).encode())
+        return data
+
+    def dropped_ids(self, data: QMimeData | None) -> list[str]:
+        """The ideas a drag carries, if they come from this workshop's board."""
+        if data is None or not data.hasFormat(IDEA_MIME):
+            return []
+        try:
+            payload = json.loads(bytes(data.data(IDEA_MIME).data()).decode())
+        except ValueError:
+            return []
+        if not isinstance(payload, dict) or payload.get("workshop") != self.workshop_id:
+            return []
+        return [str(i) for i in payload.get("ideas", [])]
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return action == Qt.DropAction.MoveAction and bool(self.dropped_ids(data))
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        ids = self.dropped_ids(data)
+        if not ids or self.on_drop is None:
+            return False
+        if parent.isValid():
+            row = parent.row()  # dropped onto a card: before it
+        if not 0 <= row <= len(self._ideas):
+            row = len(self._ideas)
+        return self.on_drop(ids, self.cluster_id, row)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending rows as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Draws an idea as a card: the title, wrapped, and a smaller line below it."""
+
+    MARGIN, PADDING, GAP, STRIPE = 4, 8, 3, 5
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        #: The theme's colour as a stripe at the card's edge (it repeats the column's band).
+        self.stripe: QColor | None = None
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        detail = QFont(option.font)
+        detail.setPointSizeF(max(7.0, title.pointSizeF() * 0.85))
+        return title, detail
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
+        return max(60, width - 2 * (self.MARGIN + self.PADDING) - self.STRIPE)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        title_font, detail_font = self._fonts(option)
+        width = self._text_width(option)
+        flags = Qt.TextFlag.TextWordWrap
+        height = (
+            QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 10_000), flags, index.data()).height()
+        )
+        detail = index.data(DetailRole)
+        if detail:
+            height += (
+                self.GAP
+                + QFontMetrics(detail_font).boundingRect(QRect(0, 0, width, 10_000), flags, detail).height()
+            )
+        return QSize(width, height + 2 * (self.MARGIN + self.PADDING))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        title_font, detail_font = self._fonts(option)
+        palette = option.palette
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        card = option.rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = (
+            palette.color(QPalette.ColorRole.Highlight)
+            if selected
+            else palette.color(QPalette.ColorRole.Base)
+        )
+        edge = palette.color(QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid)
+        painter.setPen(QPen(edge, 2 if focused else 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(card, 5, 5)
+        if self.stripe is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.stripe)
+            painter.drawRoundedRect(
+                QRect(card.left() + 1, card.top() + 1, self.STRIPE, card.height() - 1), 2, 2
+            )
+        ink = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        text = card.adjusted(self.PADDING + self.STRIPE, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.setPen(ink)
+        painter.setFont(title_font)
+        used = painter.boundingRect(text, Qt.TextFlag.TextWordWrap, index.data())
+        painter.drawText(text, Qt.TextFlag.TextWordWrap, index.data())
+        detail = index.data(DetailRole)
+        if detail:
+            muted = QColor(ink)
+            muted.setAlphaF(0.75)
+            painter.setPen(muted)
+            painter.setFont(detail_font)
+            below = QRect(
+                text.left(), used.bottom() + 1 + self.GAP, text.width(), text.bottom() - used.bottom()
+            )
+            painter.drawText(below, Qt.TextFlag.TextWordWrap, detail)
+        painter.restore()
+
+
+class CardListView(QListView):
+    """One column's cards; drags cards out and takes drops, each card a row.
+
+    Signals:
+        selectionReplaced(): the user starts a new selection here (a click without Ctrl,
+            an arrow key): the board clears the other columns' selections.
+    """
+
+    selectionReplaced = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.delegate = CardDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.empty_text = _("Drag ideas here")
+
+    def selectionCommand(self, index: AnyIndex, event: Any = None) -> QItemSelectionModel.SelectionFlag:
+        flags = super().selectionCommand(index, event)
+        if flags & QItemSelectionModel.SelectionFlag.Clear:
+            self.selectionReplaced.emit()
+        return flags
+
+    def select_ids(self, idea_ids: Iterable[str]) -> None:
+        """Select these cards (those in this column) and make the first the current one."""
+        model = self.model()
+        assert isinstance(model, IdeaColumnModel)
+        rows = sorted(r for r in (model.row_of(i) for i in idea_ids) if r >= 0)
+        if not rows:
+            return
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row), model.index(row))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.selectionModel().select(selection, flags)
+        self.selectionModel().setCurrentIndex(
+            model.index(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.scrollTo(model.index(rows[0]))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            colour = QColor(self.palette().color(QPalette.ColorRole.Text))
+            colour.setAlphaF(0.6)
+            painter.setPen(colour)
+            area = self.viewport().rect().adjusted(12, 24, -12, -12)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, int(flags), self.empty_text)
+            painter.end()
+
+
+class ColourBand(QWidget):
+    """A theme's colour as a strip at the top of its column (its name is written beside it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour: QColor | None = None
+        self.setFixedHeight(8)
+
+    def set_colour(self, colour: str | None) -> None:
+        self.colour = QColor(colour) if colour else None
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self.colour is not None:
+            painter.fillRect(self.rect(), self.colour)
+        painter.end()
+
+
+class ClusterColumn(QFrame):
+    """A theme's column: a header (colour band, name, number of ideas, buttons) over its cards.
+
+    The column without theme (``cluster`` None) has no buttons.
+
+    Signals:
+        menuRequested(QPoint): the theme's menu is asked for, at this global position.
+    """
+
+    menuRequested = Signal(QPoint)
+
+    def __init__(
+        self, workshop_id: str, cluster: ClusterSnapshot | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.cluster = cluster
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(COLUMN_WIDTH)
+        self.band = ColourBand()
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        typography.set_type(self.name, typography.LIST + 1, bold=True)
+        # Two lines for every name, so that the cards of all columns start at one height.
+        self.name.setMinimumHeight(2 * self.name.fontMetrics().lineSpacing())
+        self.name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.count = QLabel()
+        self.model = IdeaColumnModel(workshop_id, cluster.id if cluster else None, self)
+        self.view = CardListView()
+        self.view.setModel(self.model)
+        typography.set_type(self.view, typography.LIST)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_count)
+
+        header = QWidget()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.menuRequested.emit(header.mapToGlobal(pos))
+        )
+        self.left_button = self._tool_button("◀", _("Move theme left"))
+        self.right_button = self._tool_button("▶", _("Move theme right"))
+        self.menu_button = self._tool_button("⋯", _("Theme menu: rename, colour, dissolve"))
+        self.menu_button.clicked.connect(
+            lambda: self.menuRequested.emit(
+                self.menu_button.mapToGlobal(self.menu_button.rect().bottomLeft())
+            )
+        )
+        self.count.setMinimumHeight(self.menu_button.sizeHint().height())
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.count, 1)
+        for button in (self.left_button, self.right_button, self.menu_button):
+            buttons.addWidget(button)
+            button.setVisible(cluster is not None)
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(8, 6, 8, 2)
+        header_layout.setSpacing(4)
+        header_layout.addWidget(self.name)
+        header_layout.addLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.band)
+        layout.addWidget(header)
+        layout.addWidget(self.view, 1)
+        self.set_cluster(cluster)
+
+    @staticmethod
+    def _tool_button(text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def set_cluster(self, cluster: ClusterSnapshot | None) -> None:
+        self.cluster = cluster
+        if cluster is None:
+            self.name.setText(_("Without theme"))
+            self.band.set_colour(None)
+            self.view.delegate.stripe = None
+            described = _("Ideas without a theme")
+        else:
+            self.name.setText(cluster.name)
+            self.band.set_colour(cluster.colour)
+            self.view.delegate.stripe = QColor(cluster.colour)
+            described = _("Theme “{name}”, colour {colour}").format(
+                name=cluster.name, colour=colour_name(cluster.colour)
+            )
+        self.band.setToolTip(described)
+        self.name.setToolTip(described)
+        self.view.setAccessibleName(described)
+        self.view.viewport().update()
+
+    def set_position(self, index: int, last: int) -> None:
+        """Where the column stands among the themes: the move buttons that make sense."""
+        self.left_button.setEnabled(index > 1)
+        self.right_button.setEnabled(index < last)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count.setText(ngettext("{n} idea", "{n} ideas", n).format(n=n))
+
+
+class ClusterNameDialog(QDialog):
+    """The name of a new theme, or a theme's new name; an empty name is refused here."""
+
+    def __init__(self, title: str, ok_text: str, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.name = QLineEdit(name)
+        self.name.selectAll()
+        self.name.setAccessibleName(_("Name of the theme"))
+        self.error = _error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Name of the theme")))
+        layout.addWidget(self.name)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, ok_text))
+        self.resize(420, 0)
+
+    def accept(self) -> None:
+        try:
+            clean_title(self.name.text(), "name")
+        except InvalidInput as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            self.name.setFocus()
+            return
+        super().accept()
+
+
+class IdeaBoard(QWidget):
+    """The workshop's idea cards in columns, one per theme and one for the ideas without a theme.
+
+    Cards are dragged between columns and within one (their order); two selected cards
+    (Ctrl+click, also in different columns) are merged with Ctrl+M. Alt+Right and
+    Alt+Left move the selected cards to the next or previous column.
+
+    Signals:
+        selectionChanged(): the selected cards changed (see ``selected_ids``).
+    """
+
+    selectionChanged = Signal()
+
+    def __init__(self, hub: Hub, workshop_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub, self.workshop_id = hub, workshop_id
+        self._ideas: dict[str, IdeaSnapshot] = {}
+        self._people: dict[str, ParticipantSnapshot] = {}
+        self._columns: dict[str | None, ClusterColumn] = {}
+        self._order: list[str | None] = []
+        #: How often the whole board was read; the hub's signals should not raise it.
+        self.reload_count = 0
+        self.name_dialog: ClusterNameDialog | None = None
+        self.menu: QMenu | None = None
+
+        self.new_cluster_action = self._action(_("New theme…"), self.new_cluster)
+        self.merge_action = self._action(_("Merge ideas"), self.merge_selected, "Ctrl+M")
+        self.merge_action.setToolTip(
+            _("Merge the two selected ideas into the first one; both texts and all idea givers are kept.")
+        )
+        self.next_action = self._action(
+            _("Move to the next theme"), lambda: self.move_selected(1), "Alt+Right"
+        )
+        self.previous_action = self._action(
+            _("Move to the previous theme"), lambda: self.move_selected(-1), "Alt+Left"
+        )
+
+        toolbar = QHBoxLayout()
+        for action in (self.new_cluster_action, self.merge_action):
+            button = QToolButton()
+            action.setIconText(action.text())  # keep the "…" of an action that opens a dialog
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            toolbar.addWidget(button)
+        self.hint = QLabel(
+            _("Drag cards between the themes. Select two cards with Ctrl+click to merge them (Ctrl+M).")
+        )
+        self.hint.setWordWrap(True)
+        toolbar.addWidget(self.hint, 1)
+
+        self.strip = QWidget()
+        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout.setContentsMargins(0, 0, 0, 0)
+        self.strip_layout.setSpacing(8)
+        self.strip_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.strip)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll_pending: str | None = None
+        self.scroll.horizontalScrollBar().rangeChanged.connect(self._scroll_to_new_column)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.scroll, 1)
+
+        hub.ideasChanged.connect(self._on_ideas_changed)
+        hub.ideasRemoved.connect(self._on_ideas_removed)
+        hub.clustersChanged.connect(self._on_clusters_changed)
+        hub.participantsChanged.connect(self._on_participants_changed)
+        self.reload()
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcuts([QKeySequence(shortcut)])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        return action
+
+    # -- reading and following the workshop
+
+    def reload(self) -> None:
+        """Read the ideas, themes and participants once and draw every column anew."""
+        self.reload_count += 1
+        db = self.hub.db
+        self._people = {p.id: p for p in participant_service.list_participants(db, self.workshop_id)}
+        self._ideas = {i.id: i for i in idea_service.list_ideas(db, self.workshop_id)}
+        self._set_clusters(cluster_service.list_clusters(db, self.workshop_id))
+        groups = self._grouped()
+        for key, column in self._columns.items():
+            column.model.set_ideas(groups.get(key, []))
+        self._selection_changed()
+
+    def _key(self, idea: IdeaSnapshot) -> str | None:
+        """The column an idea is in: its theme's, or the one without theme."""
+        return idea.cluster_id if idea.cluster_id in self._columns else None
+
+    def _grouped(self) -> dict[str | None, list[IdeaSnapshot]]:
+        groups: dict[str | None, list[IdeaSnapshot]] = {}
+        for idea in sorted(self._ideas.values(), key=lambda i: i.position):
+            groups.setdefault(self._key(idea), []).append(idea)
+        return groups
+
+    def _sync(self, keys: Iterable[str | None]) -> None:
+        groups = self._grouped()
+        for key in set(keys):
+            if key in self._columns:
+                self._columns[key].model.sync(groups.get(key, []))
+
+    def _on_ideas_changed(self, workshop_id: str, ideas: list[IdeaSnapshot]) -> None:
+        if workshop_id != self.workshop_id:
+            return
+        keys: set[str | None] = set()
+        for idea in ideas:
+            old = self._ideas.pop(idea.id, None)
+            if old is not None:
+                keys.add(self._key(old))
+            if not idea.deleted:
+                self._ideas[idea.id] = idea
+                keys.add(self._key(idea))
+        self._sync(keys)
+
+    def _on_ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
+        if workshop_id != self.workshop_id:
+            return
+        gone = [self._ideas.pop(i) for i in idea_ids if i in self._ideas]
+        self._sync(self._key(i) for i in gone)
+
+    def _on_clusters_changed(self, workshop_id: str) -> None:
+        if workshop_id != self.workshop_id:
+            return
+        self._set_clusters(cluster_service.list_clusters(self.hub.db, self.workshop_id))
+        self._sync(self._columns)
+
+    def _on_participants_changed(self, workshop_id: str) -> None:
+        if workshop_id != self.workshop_id:
+            return
+        self._people = {p.id: p for p in participant_service.list_participants(self.hub.db, workshop_id)}
+        for column in self._columns.values():
+            column.model.refresh_labels()
+
+    def _giver_label(self, idea: IdeaSnapshot) -> str:
+        """Who gave the idea, as the room may see it (the board is often projected)."""
+        if idea.anonymous:
+            return ""
+        people = (self._people[g] for g in idea.giver_ids if g in self._people)
+        # Not ", ": a label may hold one ("Employee, Home care North").
+        return "  ·  ".join(dict.fromkeys(participant_label(p, public=True) for p in people))
+
+    def _set_clusters(self, clusters: list[ClusterSnapshot]) -> None:
+        live = {c.id: c for c in clusters}
+        for key in [k for k in self._columns if k is not None and k not in live]:
+            column = self._columns.pop(key)
+            self.strip_layout.removeWidget(column)
+            column.hide()
+            column.deleteLater()
+        if None not in self._columns:
+            self._columns[None] = self._new_column(None)
+        for cluster in clusters:
+            if cluster.id in self._columns:
+                self._columns[cluster.id].set_cluster(cluster)
+            else:
+                self._columns[cluster.id] = self._new_column(cluster)
+        order: list[str | None] = [None, *live]
+        if order != self._order:
+            self._order = order
+            for key in order:
+                self.strip_layout.removeWidget(self._columns[key])
+            for index, key in enumerate(order):
+                self.strip_layout.insertWidget(index, self._columns[key])
+        for index, key in enumerate(order):
+            self._columns[key].set_position(index, len(order) - 1)
+
+    def _new_column(self, cluster: ClusterSnapshot | None) -> ClusterColumn:
+        column = ClusterColumn(self.workshop_id, cluster)
+        column.model.giver_label = self._giver_label
+        column.model.on_drop = self.move_ideas
+        key = cluster.id if cluster else None
+        column.menuRequested.connect(lambda pos: self.show_cluster_menu(column.model.cluster_id, pos))
+        column.left_button.clicked.connect(lambda: self.move_cluster(column.model.cluster_id, -1))
+        column.right_button.clicked.connect(lambda: self.move_cluster(column.model.cluster_id, 1))
+        view = column.view
+        view.selectionReplaced.connect(lambda: self._clear_selections(but=key))
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        view.customContextMenuRequested.connect(
+            lambda pos: self.show_card_menu(key, view.viewport().mapToGlobal(pos))
+        )
+        return column
+
+    # -- columns and selection
+
+    def columns(self) -> list[ClusterColumn]:
+        """The columns from left to right; the first holds the ideas without a theme."""
+        return [self._columns[k] for k in self._order]
+
+    def column(self, cluster_id: str | None) -> ClusterColumn:
+        return self._columns[cluster_id]
+
+    def selected_ids(self) -> list[str]:
+        """The selected cards in the order the board shows them: column by column, top down."""
+        ids = []
+        for column in self.columns():
+            rows = sorted(i.row() for i in column.view.selectionModel().selectedIndexes())
+            ids.extend(column.model.idea(r).id for r in rows)
+        return ids
+
+    def _clear_selections(self, but: str | None) -> None:
+        for key, column in self._columns.items():
+            if key != but:
+                column.view.selectionModel().clearSelection()
+
+    def _selection_changed(self) -> None:
+        n = len(self.selected_ids())
+        self.merge_action.setEnabled(n == 2)
+        self.next_action.setEnabled(n > 0)
+        self.previous_action.setEnabled(n > 0)
+        self.selectionChanged.emit()
+
+    def _source_column(self) -> ClusterColumn | None:
+        """The column whose cards are focused, else the first with a selection."""
+        with_selection = [c for c in self.columns() if c.view.selectionModel().hasSelection()]
+        return next(
+            (c for c in with_selection if c.view.hasFocus()), with_selection[0] if with_selection else None
+        )
+
+    def _show_cards(self, cluster_id: str | None, idea_ids: Sequence[str]) -> None:
+        column = self._columns.get(cluster_id)
+        if column is None:
+            return
+        self._clear_selections(but=cluster_id)
+        column.view.select_ids(idea_ids)
+        column.view.setFocus()
+        self.scroll.ensureWidgetVisible(column)
+
+    # -- moving and merging cards
+
+    def move_ideas(self, idea_ids: list[str], cluster_id: str | None, row: int) -> bool:
+        """Put cards into a column before the card now at ``row``; False if nothing changed."""
+        column = self._columns.get(cluster_id)
+        ids = [i for i in dict.fromkeys(idea_ids) if i in self._ideas]
+        if column is None or not ids:
+            return False
+        cards = [i.id for i in column.model.ideas()]
+        others = [i for i in cards if i not in ids]
+        before = next((i for i in cards[row:] if i not in ids), None)
+        at = others.index(before) if before is not None else len(others)
+        if others[:at] + ids + others[at:] == cards:
+            return False  # dropped where they are
+        after = others[at - 1] if before is None and others else None
+        command = MoveIdeas(self.hub, self.workshop_id, ids, cluster_id, before_id=before, after_id=after)
+        if not push(self.hub, command):
+            return False
+        self._show_cards(cluster_id, ids)
+        return True
+
+    def move_selected(self, step: int) -> bool:
+        """The selected cards of the focused column to the end of the column ``step`` away."""
+        source = self._source_column()
+        if source is None:
+            return False
+        key = source.model.cluster_id
+        target = self._order.index(key) + step
+        if not 0 <= target < len(self._order):
+            return False
+        return self._move_selected_to(key, self._order[target])
+
+    def merge_selected(self) -> bool:
+        """Merge the two selected cards: the first (left, then top) keeps the other's text and givers."""
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return False
+        kept, absorbed = ids
+        if not push(self.hub, MergeIdeas(self.hub, self.workshop_id, kept, absorbed)):
+            return False
+        self._show_cards(self._key(self._ideas[kept]), [kept])
+        return True
+
+    # -- themes
+
+    def _cluster(self, cluster_id: str | None) -> ClusterSnapshot | None:
+        column = self._columns.get(cluster_id)
+        return column.cluster if column else None
+
+    def new_cluster(self) -> None:
+        """Ask for a name, then add the theme at the right end of the board."""
+        self._ask_name(_("New theme"), _("Create"), "", self.add_cluster)
+
+    def ask_rename(self, cluster_id: str) -> None:
+        cluster = self._cluster(cluster_id)
+        if cluster is not None:
+            self._ask_name(_("Rename theme"), _("Rename"), cluster.name,
+                           lambda name: self.rename_cluster(cluster_id, name))  # fmt: skip
+
+    def _ask_name(self, title: str, ok_text: str, name: str, done: Callable[[str], object]) -> None:
+        if self.name_dialog is not None:
+            self.name_dialog.close()
+            self.name_dialog.deleteLater()
+        dialog = ClusterNameDialog(title, ok_text, name, self)
+        dialog.accepted.connect(lambda: done(dialog.name.text()))
+        self.name_dialog = dialog
+        dialog.open()
+
+    def add_cluster(self, name: str, colour: str | None = None) -> bool:
+        command = AddCluster(self.hub, self.workshop_id, name, colour)
+        if not push(self.hub, command):
+            return False
+        assert command.cluster is not None
+        # The new column is laid out later, and the board grows wider: show it then.
+        self._scroll_pending = command.cluster.id
+        return True
+
+    def _scroll_to_new_column(self) -> None:
+        column = self._columns.get(self._scroll_pending or "")
+        if column is not None:
+            self.scroll.ensureWidgetVisible(column)
+        self._scroll_pending = None
+
+    def rename_cluster(self, cluster_id: str, name: str) -> bool:
+        cluster = self._cluster(cluster_id)
+        if cluster is None or name.strip() == cluster.name:
+            return False
+        return push(self.hub, UpdateCluster(self.hub, cluster, name=name))
+
+    def recolour_cluster(self, cluster_id: str, colour: str) -> bool:
+        cluster = self._cluster(cluster_id)
+        if cluster is None or colour.upper() == cluster.colour.upper():
+            return False
+        return push(self.hub, UpdateCluster(self.hub, cluster, colour=colour))
+
+    def move_cluster(self, cluster_id: str | None, step: int) -> bool:
+        """A theme ``step`` places to the right (negative: left) among the themes."""
+        cluster = self._cluster(cluster_id)
+        if cluster is None:
+            return False
+        themes = self._order[1:]
+        here = themes.index(cluster.id)
+        there = here + step
+        if not 0 <= there < len(themes):
+            return False
+        return push(self.hub, MoveCluster(self.hub, cluster, here, there))
+
+    def dissolve_cluster(self, cluster_id: str) -> bool:
+        """The theme goes; its cards go to the column without theme (undo brings them back)."""
+        cluster = self._cluster(cluster_id)
+        if cluster is None:
+            return False
+        return push(self.hub, DissolveCluster(self.hub, cluster))
+
+    # -- menus
+
+    def cluster_menu(self, cluster_id: str | None) -> QMenu:
+        """The theme's actions, as in its header's ⋯ button and its context menu."""
+        menu = QMenu(self)
+        cluster = self._cluster(cluster_id)
+        if cluster is None:
+            menu.addAction(self.new_cluster_action)
+            return menu
+        cid = cluster.id
+        menu.addAction(_("Rename theme…"), lambda: self.ask_rename(cid))
+        colours = menu.addMenu(_("Colour"))
+        for colour in cluster_service.PALETTE:
+            current = colour.upper() == cluster.colour.upper()
+            # The style draws the swatch where a check mark would be: say it in the text too.
+            action = colours.addAction(swatch(colour), colour_name(colour) + ("  ✓" if current else ""))
+            action.setCheckable(True)
+            action.setChecked(current)
+            action.triggered.connect(lambda _checked=False, c=colour: self.recolour_cluster(cid, c))
+        index = self._order.index(cid)
+        left = menu.addAction(_("Move theme left"), lambda: self.move_cluster(cid, -1))
+        left.setEnabled(index > 1)
+        right = menu.addAction(_("Move theme right"), lambda: self.move_cluster(cid, 1))
+        right.setEnabled(index < len(self._order) - 1)
+        menu.addSeparator()
+        menu.addAction(_("Dissolve theme (its ideas stay on the board)"), lambda: self.dissolve_cluster(cid))
+        menu.addSeparator()
+        menu.addAction(self.new_cluster_action)
+        return menu
+
+    def card_menu(self, cluster_id: str | None) -> QMenu:
+        menu = QMenu(self)
+        move_to = menu.addMenu(_("Move to"))
+        for key in self._order:
+            if key != cluster_id:
+                target = self._columns[key]
+                action = move_to.addAction(target.name.text().replace("&", "&&"))
+                action.triggered.connect(lambda _checked=False, k=key: self._move_selected_to(cluster_id, k))
+        menu.addAction(self.next_action)
+        menu.addAction(self.previous_action)
+        menu.addSeparator()
+        menu.addAction(self.merge_action)
+        return menu
+
+    def _move_selected_to(self, source: str | None, target: str | None) -> bool:
+        """The selected cards of column ``source`` to the end of column ``target``."""
+        ids = [i for i in self.selected_ids() if self._key(self._ideas[i]) == source]
+        return self.move_ideas(ids, target, self._columns[target].model.rowCount())
+
+    def show_cluster_menu(self, cluster_id: str | None, global_pos: QPoint) -> None:
+        self._popup(self.cluster_menu(cluster_id), global_pos)
+
+    def show_card_menu(self, cluster_id: str | None, global_pos: QPoint) -> None:
+        self._popup(self.card_menu(cluster_id), global_pos)
+
+    def _popup(self, menu: QMenu, global_pos: QPoint) -> None:
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = menu
+        menu.popup(global_pos)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.show_cluster_menu(None, event.globalPos())
