@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -102,16 +102,15 @@ class BackingPanel(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #A3140C; font-weight: 600;")
         self.error.hide()
-        quick = QHBoxLayout()
-        for text in QUICK:
+        quick = QGridLayout()
+        for number, text in enumerate(QUICK):
             button = QPushButton(_(text))
             button.clicked.connect(lambda _checked=False, t=text: self.back(_(t)))
-            quick.addWidget(button)
-        quick.addStretch(1)
+            quick.addWidget(button, number // 2, number % 2)
         next_button = QPushButton(_("Next without backing"))
         next_button.setShortcut(QKeySequence("Ctrl+N"))
         next_button.clicked.connect(self.next_unbacked)
-        quick.addWidget(next_button)
+        quick.addWidget(next_button, 1, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -295,7 +295,15 @@ class CardDelegate(QStyledItemDelegate):
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         view = option.widget
-        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
+        if isinstance(view, QAbstractItemView):
+            width = view.viewport().width()
+            bar = view.verticalScrollBar()
+            if not bar.isVisible():
+                # Room for the scroll bar that more cards will bring: heights measured without
+                # it would be too low once it appears, and the cards would overlap.
+                width -= bar.sizeHint().width()
+        else:
+            width = option.rect.width()
         return max(60, width - 2 * (self.MARGIN + self.PADDING) - self.STRIPE)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -103,14 +104,25 @@ class IdeaCapture(QWidget):
         right_layout.addLayout(filters)
         right_layout.addWidget(self.list, 1)
         right_layout.addWidget(self.count)
-        right_layout.addWidget(QLabel(_("Double-click or F2 edits a title; Delete removes (undo with Ctrl+Z). "
-                                        "Drop picture files on an idea to add them.")))  # fmt: skip
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.form)
-        left_layout.addWidget(people_box)
-        left_layout.addStretch(1)
+        help_text = QLabel(
+            _(
+                "Double-click or F2 edits a title; Delete removes (undo with Ctrl+Z). Drop picture files on an idea to add them."
+            )
+        )
+        help_text.setWordWrap(True)
+        right_layout.addWidget(help_text)
+        form_page = QWidget()
+        form_layout = QVBoxLayout(form_page)
+        form_layout.addWidget(self.form)
+        form_layout.addStretch(1)
+        people_page = QWidget()
+        people_page_layout = QVBoxLayout(people_page)
+        people_page_layout.addWidget(people_box)
+        people_page_layout.addStretch(1)
+        left = QTabWidget()
+        left.addTab(form_page, _("Idea"))
+        left.addTab(people_page, _("Participants"))
+        self.tabs = left
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)

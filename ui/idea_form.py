@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +65,8 @@ class TitleEdit(QLineEdit):
 
 def _combo(table: dict[str, str], none_text: str) -> QComboBox:
     combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     combo.addItem(none_text, None)
     for code in table:
         combo.addItem(label(table, code), code)
@@ -105,6 +107,7 @@ class IdeaForm(QWidget):
         self.description.setPlaceholderText(_("Description (optional)"))
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(110)
+        self.description.setMinimumHeight(48)
 
         self.giver_search = QLineEdit()
         self.giver_search.setPlaceholderText(_("Idea giver: type a name or role"))
@@ -116,9 +119,14 @@ class IdeaForm(QWidget):
         self.giver_search.setCompleter(completer)
         self.giver_search.returnPressed.connect(lambda: self._giver_chosen(self.giver_search.text()))
         self.givers = QListWidget()
-        self.givers.setMaximumHeight(64)
+        self.givers.setMaximumHeight(52)
         self.givers.setToolTip(_("Delete removes the chosen idea giver"))
         self.givers.installEventFilter(self)
+        self.givers.hide()  # shown once a giver is chosen
+        model = self.givers.model()
+        model.rowsInserted.connect(self._givers_shown)
+        model.rowsRemoved.connect(self._givers_shown)
+        model.modelReset.connect(self._givers_shown)
         self.anonymous = QCheckBox(_("Anonymous (no idea giver is stored)"))
         self.anonymous.toggled.connect(self._anonymous_toggled)
 
@@ -127,10 +135,9 @@ class IdeaForm(QWidget):
         self.kind = _combo(IDEA_TYPES, _("Type: not set"))
         self.novelty = _combo(NOVELTIES, _("Novelty: not set"))
         self.depth = _combo(DEPTHS, _("Change: not set"))
-        details = QGroupBox(_("More about the idea (optional)"))
-        details.setCheckable(True)
-        details.setChecked(False)
+        details = QWidget()
         grid = QFormLayout(details)
+        grid.setContentsMargins(0, 0, 0, 0)
         row1 = QHBoxLayout()
         row1.addWidget(self.origin)
         row1.addWidget(self.actor)
@@ -140,6 +147,13 @@ class IdeaForm(QWidget):
         row2.addWidget(self.depth)
         grid.addRow(row1)
         grid.addRow(row2)
+        details.hide()
+        self.details_toggle = QToolButton()
+        self.details_toggle.setText(_("More about the idea (optional)"))
+        self.details_toggle.setCheckable(True)
+        self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_toggle.toggled.connect(self._toggle_details)
         self.details_box = details
 
         self.save_button = QPushButton(_("Save idea (Enter)"))
@@ -163,9 +177,14 @@ class IdeaForm(QWidget):
         layout.addWidget(self.giver_search)
         layout.addWidget(self.givers)
         layout.addWidget(self.anonymous)
+        layout.addWidget(self.details_toggle)
         layout.addWidget(details)
         layout.addLayout(buttons)
         self._update_mode()
+
+    def _toggle_details(self, shown: bool) -> None:
+        self.details_box.setVisible(shown)
+        self.details_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     # -- participants ---------------------------------------------------------------
 
@@ -191,6 +210,9 @@ class IdeaForm(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, participant_id)
         self.givers.addItem(item)
         self.anonymous.setChecked(False)
+
+    def _givers_shown(self, *_args: object) -> None:
+        self.givers.setVisible(self.givers.count() > 0)
 
     def giver_ids(self) -> list[str]:
         return [self.givers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.givers.count())]

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.snapshots import IdeaSnapshot
 from ui.item_models import AnyIndex, IdRole
 
@@ -102,10 +102,15 @@ class IdeaListModel(QAbstractListModel):
             return None
         idea = self._ideas[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            givers = _("anonymous") if idea.anonymous else self.giver_label(idea)
-            marks = "" if idea.backing_count else "  ○"
-            pictures = f"  🖼 {idea.image_count}" if idea.image_count else ""
-            return f"{idea.title}{marks}{pictures}" + (f"\n{givers}" if givers else "")
+            details = [_("anonymous") if idea.anonymous else self.giver_label(idea)]
+            if idea.image_count:
+                details.append(
+                    ngettext("{n} picture", "{n} pictures", idea.image_count).format(n=idea.image_count)
+                )
+            if not idea.backing_count:
+                details.append(_("no backing yet"))
+            line = " · ".join(d for d in details if d)
+            return f"{idea.title}\n      {line}" if line else idea.title
         if role == Qt.ItemDataRole.EditRole:
             return idea.title
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -21,7 +21,7 @@ class ScreenControls(QWidget):
         self.mode_buttons: dict[Mode, QPushButton] = {}
         for mode, text, key in (
             (Mode.FOLLOW, _("Follow the phase"), "Ctrl+Shift+F"),
-            (Mode.BLANK, _("Blank"), "Ctrl+B"),
+            (Mode.BLANK, _("Black"), "Ctrl+B"),
             (Mode.PAUSE, _("Break slide"), "Ctrl+Shift+P"),
             (Mode.TIMER, _("Timer"), "Ctrl+T"),
         ):
@@ -40,6 +40,8 @@ class ScreenControls(QWidget):
         self.next_page = QPushButton("▶")
         self.next_page.setToolTip(_("Next page of ideas"))
         self.next_page.clicked.connect(lambda: self._page(+1))
+        for arrow in (self.previous_page, self.next_page):
+            arrow.setFixedWidth(arrow.fontMetrics().horizontalAdvance("◀") * 3)
         self.page_label = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
