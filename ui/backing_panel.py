@@ -74,7 +74,7 @@ class BackingPanel(QWidget):
         self.filter.setSourceModel(self.model)
         self.list = QListView()
         self.list.setModel(self.filter)
-        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)  # see IdeaCapture: two elided lines per idea
         self.list.setAlternatingRowColors(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         typography.set_type(self.list, typography.LIST)

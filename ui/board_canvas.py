@@ -163,6 +163,9 @@ class Measure:
         self._metrics = QFontMetricsF(font(_REFERENCE_PX, bold=True))
         self._space = self._metrics.horizontalAdvance(" ")
         self._words: dict[str, tuple[float, ...]] = {}
+        # A relayout measures the same titles at the same few sizes again: remember the answers.
+        self._lines: dict[tuple[str, int, float], int] = {}
+        self._fitting: dict[tuple[str, int, int, float], int] = {}
 
     def _widths(self, text: str) -> tuple[float, ...]:
         words = self._words.get(text)
@@ -173,6 +176,15 @@ class Measure:
         return words
 
     def fitting_px(self, text: str, px: int, smallest: int, width: float) -> int:
+        key = (text, px, smallest, width)
+        found = self._fitting.get(key)
+        if found is None:
+            if len(self._fitting) > 50_000:
+                self._fitting.clear()
+            found = self._fitting[key] = self._fitting_px(text, px, smallest, width)
+        return found
+
+    def _fitting_px(self, text: str, px: int, smallest: int, width: float) -> int:
         """``px``, or less (not below ``smallest``) so that the longest word of ``text`` fits ``width``.
 
         Swedish compounds are long ("biståndshandläggaren"): one card's type shrinks a little
@@ -185,6 +197,15 @@ class Measure:
 
     def lines(self, text: str, px: int, width: float) -> int:
         """How many lines ``text`` wraps into at ``px`` in ``width``, as QTextLayout breaks it."""
+        key = (text, px, width)
+        found = self._lines.get(key)
+        if found is None:
+            if len(self._lines) > 50_000:
+                self._lines.clear()
+            found = self._lines[key] = self._count_lines(text, px, width)
+        return found
+
+    def _count_lines(self, text: str, px: int, width: float) -> int:
         words = self._widths(text)
         # Sizes are not quite proportional (hinting): count as if lines were a little shorter.
         room = max(1.0, width * _REFERENCE_PX / px * 0.97)
@@ -373,12 +394,31 @@ class BoardCanvas:
         self._texts: dict[tuple[str, str, int, int, int, int], CardText] = {}
         self._bands: dict[tuple[str, int, int, int], tuple[tuple[QStaticText, ...], str, float]] = {}
         self._fonts: dict[int, QFont] = {}
+        #: (area and screen size, number of cards) of the last arrangement.
+        self._previous: tuple[tuple[float, float, int], int] | None = None
 
     def arrange(self, scene: Scene, area: QRectF, screen_height: int) -> BoardLayout:
-        """The largest type (down to the minimum) at which the board fits one page; else pages."""
+        """The largest type (down to the minimum) at which the board fits one page; else pages.
+
+        While ideas are only added (the usual case while people talk), the type can only get
+        smaller: the search starts from the previous size instead of from the largest.
+        """
         groups = groups_of(scene)
         smallest = max(1, round(screen_height * MIN_TYPE))
         low, high = smallest, max(smallest, round(screen_height * MAX_TYPE))
+        key = (area.width(), area.height(), screen_height)
+        growing = (
+            self._previous is not None and self._previous[0] == key and len(scene.cards) >= self._previous[1]
+        )
+        if growing and self.layout is not None:
+            previous = self.layout.metrics
+            if len(self.layout.pages) > 1 and previous.px == smallest:
+                # Already at the smallest type over several pages: keep the columns, pour again.
+                self._previous = (key, len(scene.cards))
+                self.layout = BoardLayout(previous, flow(groups, previous, area, self._measure))
+                return self.layout
+            high = min(high, previous.px)
+        self._previous = (key, len(scene.cards))
         fitting: tuple[Metrics, list[list[Placed]]] | None = None
         while low <= high:  # binary search on the largest size that fits one page
             middle = (low + high) // 2

@@ -76,7 +76,10 @@ class IdeaCapture(QWidget):
         self.count = QLabel()
         self.list = QListView()
         self.list.setModel(self.filter)
-        self.list.setWordWrap(True)
+        # Every row is two lines (title, then givers and state), elided: with rows of one
+        # height, adding an idea to hundreds does not measure all the others again.
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(

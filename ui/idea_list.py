@@ -110,7 +110,7 @@ class IdeaListModel(QAbstractListModel):
             if not idea.backing_count:
                 details.append(_("no backing yet"))
             line = " · ".join(d for d in details if d)
-            return f"{idea.title}\n      {line}" if line else idea.title
+            return f"{idea.title}\n      {line or ' '}"
         if role == Qt.ItemDataRole.EditRole:
             return idea.title
         if role == Qt.ItemDataRole.ToolTipRole:
