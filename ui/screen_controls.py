@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from app.i18n import _
 from ui.presenter import Mode, Presenter
@@ -34,6 +34,13 @@ class ScreenControls(QWidget):
             button.clicked.connect(lambda _checked=False, m=mode: self._choose(m))
             self.modes.addButton(button)
             self.mode_buttons[mode] = button
+        self.monitor_button = QToolButton()
+        self.monitor_button.setText(_("Monitor"))
+        self.monitor_button.setToolTip(_("Which monitor shows the shared screen"))
+        self.monitor_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.monitor_menu = QMenu(self.monitor_button)
+        self.monitor_menu.aboutToShow.connect(self._fill_monitors)
+        self.monitor_button.setMenu(self.monitor_menu)
         self.previous_page = QPushButton("◀")
         self.previous_page.setToolTip(_("Previous page of ideas"))
         self.previous_page.clicked.connect(lambda: self._page(-1))
@@ -46,6 +53,7 @@ class ScreenControls(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.open_button)
+        layout.addWidget(self.monitor_button)
         for button in self.mode_buttons.values():
             layout.addWidget(button)
         layout.addWidget(self.previous_page)
@@ -61,6 +69,33 @@ class ScreenControls(QWidget):
         else:
             self.presenter.hide_screen()
         self._update_pages()
+
+    def _fill_monitors(self) -> None:
+        """The monitors there are now, and "automatic": the first that is not the laptop's own."""
+        from app.settings import Settings
+        from ui.screens import current_screens
+
+        self.monitor_menu.clear()
+        saved = str(Settings().get("shared_screen"))
+        choices = [("", _("Automatic (a second monitor if there is one)"))]
+        for screen in current_screens():
+            own = _(" (this computer's)") if screen.primary else ""
+            choices.append((screen.name, f"{screen.name} – {screen.width}×{screen.height}{own}"))
+        for name, text in choices:
+            action = self.monitor_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(name == saved)
+            action.triggered.connect(lambda _checked=False, n=name: self.choose_monitor(n))
+
+    def choose_monitor(self, name: str) -> None:
+        """Remember the monitor for the shared screen and move it there if it is open."""
+        screen = self.presenter.show_screen() if self.open_button.isChecked() else None
+        if screen is not None and self.presenter.placer is not None:
+            self.presenter.placer.choose(name)
+        else:
+            from app.settings import Settings
+
+            Settings().set("shared_screen", name)
 
     def _choose(self, mode: Mode) -> None:
         self.presenter.set_mode(mode)
