@@ -27,6 +27,7 @@ from ui.hub import Hub
 from ui.idea_board import IdeaBoard
 from ui.idea_capture import IdeaCapture
 from ui.presenter import Mode
+from ui.screens import ScreenInfo
 from ui.workshop_page import WorkshopPage
 
 from .conftest import type_text
@@ -148,18 +149,25 @@ def test_a_file_that_is_not_a_picture_is_refused_with_a_message(
     assert list_images(hub.db, idea.id) == []
 
 
-def test_the_monitor_choice_is_offered_and_remembered(page: WorkshopPage) -> None:
+def test_the_monitor_choice_is_offered_and_remembered(
+    page: WorkshopPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.screens
+
+    screens = [ScreenInfo("eDP-1", 0, 0, 1920, 1080, True), ScreenInfo("HDMI-1", 1920, 0, 1280, 720, False)]
+    monkeypatch.setattr(ui.screens, "current_screens", lambda: screens)
     controls = page.screen_controls
     controls.monitor_menu.aboutToShow.emit()
     texts = [a.text() for a in controls.monitor_menu.actions()]
-    assert texts[0] == "Automatiskt (en andra bildskärm om det finns en)"
-    assert len(texts) >= 2  # and every monitor there is
-    controls.monitor_menu.actions()[1].trigger()
-    chosen = Settings().get("shared_screen")
-    assert chosen
-    assert texts[1].startswith(chosen)
+    assert texts == [
+        "Automatiskt (en andra bildskärm om det finns en)",
+        "eDP-1 – 1920×1080 (datorns egen)",
+        "HDMI-1 – 1280×720",
+    ]
+    controls.monitor_menu.actions()[2].trigger()
+    assert Settings().get("shared_screen") == "HDMI-1"
     controls.monitor_menu.aboutToShow.emit()
-    assert controls.monitor_menu.actions()[1].isChecked()
+    assert [a.isChecked() for a in controls.monitor_menu.actions()] == [False, False, True]
 
 
 def test_the_shared_screen_opens_follows_and_blanks(page: WorkshopPage, qtbot: QtBot) -> None:
