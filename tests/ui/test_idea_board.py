@@ -22,7 +22,8 @@ from app.snapshots import IdeaSnapshot
 from models.database import Database
 from tests.ui.conftest import CTRL, LEFT, NO_MODIFIER, type_text
 from ui.hub import Hub
-from ui.idea_board import ClusterColumn, DetailRole, IdeaBoard, IdeaColumnModel
+from ui.idea_board import ClusterColumn, IdeaBoard
+from ui.idea_cards import DetailRole, IdeaColumnModel
 
 ALT = Qt.KeyboardModifier.AltModifier
 CONTINUITY, COMMUNITY, DIGITAL, INFORMATION = (
