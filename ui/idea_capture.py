@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,7 @@ from app.text import clean_title
 from ui import typography
 from ui.commands import push
 from ui.hub import Hub
-from ui.idea_commands import AddIdea, AddParticipants, AddPicture, EditIdea, RemoveIdeas
+from ui.idea_commands import AddIdea, AddParticipants, AddPicture, EditIdea, RemoveIdeas, RemovePicture
 from ui.idea_form import IdeaForm
 from ui.idea_list import NO_CLUSTER, IdeaFilter, IdeaListModel
 from ui.item_models import IdRole
@@ -54,6 +54,7 @@ class IdeaCapture(QWidget):
         self.form.submitted.connect(self._add)
         self.form.saveRequested.connect(self._save)
         self.form.pictureRequested.connect(self.choose_picture)
+        self.form.pictureRemoveRequested.connect(self._remove_picture)
         self.participant_form = ParticipantForm()
         self.participant_form.addRequested.connect(self._add_participants)
         people_box = QGroupBox(_("Participants"))
@@ -195,7 +196,10 @@ class IdeaCapture(QWidget):
             if self.form.editing is not None:
                 fresh = next((i for i in ideas if i.id == self.form.editing.id), None)
                 if fresh is not None:
+                    pictures_changed = fresh.image_count != self.form.editing.image_count
                     self.form.editing = fresh
+                    if pictures_changed:
+                        self._load_pictures(fresh)
 
     def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
         if workshop_id == self.workshop_id:
@@ -275,7 +279,26 @@ class IdeaCapture(QWidget):
         if current.isValid():
             row = self.model.row_of(current.data(IdRole))
             if row >= 0:
-                self.form.edit(self.model.idea(row))
+                idea = self.model.idea(row)
+                self.form.edit(idea)
+                self._load_pictures(idea)
+
+    def _load_pictures(self, idea: IdeaSnapshot) -> None:
+        from app.images import image_bytes, list_images
+
+        pictures = []
+        if idea.image_count:
+            for image in list_images(self.hub.db, idea.id):
+                pixmap = QPixmap()
+                pixmap.loadFromData(image_bytes(self.hub.db, image.id)[1])
+                tip = image.caption or f"{image.width} × {image.height}"
+                pictures.append((image.id, pixmap.scaled(192, 192, Qt.AspectRatioMode.KeepAspectRatio), tip))
+        self.form.show_pictures(pictures)
+
+    def _remove_picture(self, idea_id: str, image_id: str) -> None:
+        row = self.model.row_of(idea_id)
+        if row >= 0:
+            push(self.hub, RemovePicture(self.hub, self.model.idea(row), image_id))
 
     def _select(self, idea_id: str, *, edit: bool) -> None:
         row = self.model.row_of(idea_id)

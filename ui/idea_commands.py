@@ -206,3 +206,23 @@ class RemoveBacking(BackingCommand):
         from app import backings
 
         backings.restore_backing(self.hub.db, self.backing_id)
+
+
+class RemovePicture(IdeaCommand):
+    def __init__(self, hub: Hub, idea: IdeaSnapshot, image_id: str) -> None:
+        super().__init__(
+            hub, idea.workshop_id, _("Remove picture from “{title}”").format(title=idea.title[:40])
+        )
+        self.idea_id, self.image_id = idea.id, image_id
+
+    def do(self) -> None:
+        from app import images
+
+        images.remove_image(self.hub.db, self.image_id)
+        self.touched = [idea_service.get_idea(self.hub.db, self.idea_id)]
+
+    def undo_service(self) -> None:
+        from app import images
+
+        images.restore_image(self.hub.db, self.image_id)
+        self.touched = [idea_service.get_idea(self.hub.db, self.idea_id)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QMimeData, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -80,11 +80,13 @@ class IdeaForm(QWidget):
         submitted(dict): the form's values for a new idea (title, text, giver_ids, anonymous, details).
         saveRequested(str, dict): changed values for the idea with this id.
         pictureRequested(str): the user wants to add a picture to the idea with this id.
+        pictureRemoveRequested(str, str): remove the picture (second id) from the idea (first id).
     """
 
     submitted = Signal(dict)
     saveRequested = Signal(str, dict)
     pictureRequested = Signal(str)
+    pictureRemoveRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +158,14 @@ class IdeaForm(QWidget):
         self.details_toggle.toggled.connect(self._toggle_details)
         self.details_box = details
 
+        self.pictures = QListWidget()
+        self.pictures.setViewMode(QListWidget.ViewMode.IconMode)
+        self.pictures.setIconSize(QSize(96, 96))
+        self.pictures.setMaximumHeight(120)
+        self.pictures.setToolTip(_("Delete removes the chosen picture (undo with Ctrl+Z)"))
+        self.pictures.installEventFilter(self)
+        self.pictures.hide()
+
         self.save_button = QPushButton(_("Save idea (Enter)"))
         self.save_button.clicked.connect(self._submit)
         self.picture_button = QPushButton(_("Add picture…"))
@@ -179,6 +189,7 @@ class IdeaForm(QWidget):
         layout.addWidget(self.anonymous)
         layout.addWidget(self.details_toggle)
         layout.addWidget(details)
+        layout.addWidget(self.pictures)
         layout.addLayout(buttons)
         self._update_mode()
 
@@ -218,9 +229,16 @@ class IdeaForm(QWidget):
         return [self.givers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.givers.count())]
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self.givers and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete:
+        if not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete):
+            return super().eventFilter(watched, event)
+        if watched is self.givers:
             for item in self.givers.selectedItems():
                 self.givers.takeItem(self.givers.row(item))
+            return True
+        if watched is self.pictures:
+            item = self.pictures.currentItem()
+            if item is not None and self.editing is not None:
+                self.pictureRemoveRequested.emit(self.editing.id, item.data(Qt.ItemDataRole.UserRole))
             return True
         return super().eventFilter(watched, event)
 
@@ -281,6 +299,7 @@ class IdeaForm(QWidget):
     def clear(self) -> None:
         """Ready for the next new idea; the facilitator keeps typing."""
         self.editing = None
+        self.show_pictures([])
         self.title.clear()
         self.description.clear()
         self.givers.clear()
@@ -308,6 +327,16 @@ class IdeaForm(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value)))  # fmt: skip
         self.error.hide()
         self._update_mode()
+
+    def show_pictures(self, pictures: list[tuple[str, QPixmap, str]]) -> None:
+        """Thumbnails of the edited idea's pictures: (image id, pixmap, tooltip)."""
+        self.pictures.clear()
+        for image_id, pixmap, tip in pictures:
+            item = QListWidgetItem(QIcon(pixmap), "")
+            item.setData(Qt.ItemDataRole.UserRole, image_id)
+            item.setToolTip(tip)
+            self.pictures.addItem(item)
+        self.pictures.setVisible(bool(pictures))
 
     def _update_mode(self) -> None:
         editing = self.editing is not None

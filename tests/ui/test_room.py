@@ -184,3 +184,26 @@ def test_the_shared_screen_opens_follows_and_blanks(page: WorkshopPage, qtbot: Q
     go_to(page, "ideas")
     screen.grab()
     assert "Idéformulering" in screen.drawn_texts()
+
+
+def test_an_ideas_pictures_show_when_it_is_chosen_and_can_be_removed(
+    page: WorkshopPage, hub: Hub, room: WorkshopSnapshot, tmp_path: Path, qtbot: QtBot
+) -> None:
+    go_to(page, "ideas")
+    capture = page.work.currentWidget()
+    assert isinstance(capture, IdeaCapture)
+    type_text(capture.form.title, "Skiss på tavlan")
+    qtbot.keyClick(capture.form.title, Qt.Key.Key_Return)
+    idea = list_ideas(hub.db, room.id)[0]
+    assert capture.add_picture(idea.id, str(png(tmp_path / "skiss.png")))
+    capture.list.setCurrentIndex(capture.filter.index(0, 0))
+    assert capture.form.pictures.isVisible()
+    assert capture.form.pictures.count() == 1
+    capture.form.pictures.setCurrentRow(0)
+    capture.form.pictures.setFocus()
+    qtbot.keyClick(capture.form.pictures, Qt.Key.Key_Delete)
+    assert list_images(hub.db, idea.id) == []
+    assert capture.form.pictures.count() == 0
+    hub.undo_stack.undo()
+    assert len(list_images(hub.db, idea.id)) == 1
+    assert capture.form.pictures.count() == 1
