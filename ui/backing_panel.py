@@ -21,15 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.errors import InvalidInput
 from app.i18n import N_, _, ngettext
-from app.ideas import list_ideas
-from app.participants import list_participants, participant_label
-from app.snapshots import IdeaSnapshot, ParticipantSnapshot
+from app.snapshots import IdeaSnapshot
 from app.text import clean_text
 from ui import typography
 from ui.commands import push
 from ui.hub import Hub
 from ui.idea_commands import AddBacking, RemoveBacking
-from ui.idea_list import BackedRole, IdeaFilter, IdeaListModel
+from ui.idea_list import BackedRole, IdeaFilter, WorkshopIdeas
 from ui.item_models import IdRole
 
 #: Quick responses, one click each; the facilitator can always write their own.
@@ -66,10 +64,12 @@ class BackingPanel(QWidget):
         self.hub = hub
         self.workshop_id = workshop_id
         self.leader = leader
-        self.people: dict[str, ParticipantSnapshot] = {}
         self.current: IdeaSnapshot | None = None
 
-        self.model = IdeaListModel(self._giver_label, self)
+        self.ideas = WorkshopIdeas(hub, workshop_id, self)
+        self.ideas.changed.connect(self._ideas_changed)
+        self.ideas.removed.connect(lambda _ids: self._update_missing())
+        self.model = self.ideas.model
         self.filter = UnbackedFilter(self)
         self.filter.setSourceModel(self.model)
         self.list = QListView()
@@ -137,23 +137,14 @@ class BackingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        hub.ideasChanged.connect(self._ideas_changed)
-        hub.ideasRemoved.connect(self._ideas_removed)
-        hub.participantsChanged.connect(self._people_changed)
         hub.backingsChanged.connect(self._backings_changed)
         self.reload()
 
     def reload(self) -> None:
-        self.people = {p.id: p for p in list_participants(self.hub.db, self.workshop_id)}
-        self.model.set_ideas(list_ideas(self.hub.db, self.workshop_id))
+        self.ideas.reload()
         self._update_missing()
         if self.current is None:
             self.next_unbacked()
-
-    def _giver_label(self, idea: IdeaSnapshot) -> str:
-        return ", ".join(
-            participant_label(self.people[g], public=False) for g in idea.giver_ids if g in self.people
-        )
 
     def _update_missing(self) -> None:
         missing = sum(1 for idea in self.model.ideas() if idea.backing_count == 0)
@@ -227,25 +218,12 @@ class BackingPanel(QWidget):
         if item is not None and self.current is not None:
             push(self.hub, RemoveBacking(self.hub, self.current, item.data(Qt.ItemDataRole.UserRole)))
 
-    def _ideas_changed(self, workshop_id: str, ideas: list[IdeaSnapshot]) -> None:
-        if workshop_id != self.workshop_id:
-            return
-        self.model.upsert(ideas)
+    def _ideas_changed(self, ideas: list[IdeaSnapshot]) -> None:
         self._update_missing()
         if self.current is not None:
             fresh = next((i for i in ideas if i.id == self.current.id), None)
             if fresh is not None:
                 self.current = fresh
-
-    def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
-        if workshop_id == self.workshop_id:
-            self.model.remove(idea_ids)
-            self._update_missing()
-
-    def _people_changed(self, workshop_id: str) -> None:
-        if workshop_id == self.workshop_id:
-            self.people = {p.id: p for p in list_participants(self.hub.db, self.workshop_id)}
-            self.model.refresh_labels()
 
     def _backings_changed(self, workshop_id: str, idea_id: str) -> None:
         if workshop_id == self.workshop_id and self.current is not None and idea_id == self.current.id:

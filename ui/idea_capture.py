@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from app.clusters import list_clusters
 from app.errors import InvalidInput
 from app.i18n import _, ngettext
-from app.ideas import list_ideas
-from app.participants import list_participants, participant_label
+from app.participants import participant_label
 from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot
 from app.text import clean_title
 from ui import typography
@@ -33,7 +32,7 @@ from ui.commands import push
 from ui.hub import Hub
 from ui.idea_commands import AddIdea, AddParticipants, AddPicture, EditIdea, RemoveIdeas, RemovePicture
 from ui.idea_form import IdeaForm
-from ui.idea_list import NO_CLUSTER, IdeaFilter, IdeaListModel
+from ui.idea_list import NO_CLUSTER, IdeaFilter, WorkshopIdeas
 from ui.item_models import IdRole
 from ui.participant_form import ParticipantForm
 
@@ -47,7 +46,6 @@ class IdeaCapture(QWidget):
         super().__init__(parent)
         self.hub = hub
         self.workshop_id = workshop_id
-        self.people: dict[str, ParticipantSnapshot] = {}
         self.clusters: list[ClusterSnapshot] = []
 
         self.form = IdeaForm()
@@ -64,7 +62,11 @@ class IdeaCapture(QWidget):
         people_layout.addWidget(self.people_summary)
         people_layout.addWidget(self.participant_form)
 
-        self.model = IdeaListModel(self._giver_label, self)
+        self.ideas = WorkshopIdeas(hub, workshop_id, self)
+        self.ideas.changed.connect(self._ideas_changed)
+        self.ideas.removed.connect(self._ideas_removed)
+        self.ideas.peopleChanged.connect(self._people_loaded)
+        self.model = self.ideas.model
         self.model.on_title_edited = self._title_edited
         self.filter = IdeaFilter(self)
         self.filter.setSourceModel(self.model)
@@ -136,22 +138,21 @@ class IdeaCapture(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        hub.ideasChanged.connect(self._ideas_changed)
-        hub.ideasRemoved.connect(self._ideas_removed)
-        hub.participantsChanged.connect(self._people_changed)
         hub.clustersChanged.connect(self._clusters_changed)
         self.reload()
 
     # -- reading ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._load_people()
         self._load_clusters()
-        self.model.set_ideas(list_ideas(self.hub.db, self.workshop_id))
+        self.ideas.reload()
 
-    def _load_people(self) -> None:
-        people = list_participants(self.hub.db, self.workshop_id)
-        self.people = {p.id: p for p in people}
+    @property
+    def people(self) -> dict[str, ParticipantSnapshot]:
+        return self.ideas.people
+
+    def _people_loaded(self) -> None:
+        people = list(self.ideas.people.values())
         labels = {p.id: participant_label(p, public=False) for p in people}
         self.form.set_people(people, labels)
         internal = sum(1 for p in people if p.origin == "internal")
@@ -176,11 +177,6 @@ class IdeaCapture(QWidget):
         self.cluster_filter.blockSignals(False)
         self.filter.set_cluster(self.cluster_filter.currentData())
 
-    def _giver_label(self, idea: IdeaSnapshot) -> str:
-        return ", ".join(
-            participant_label(self.people[g], public=False) for g in idea.giver_ids if g in self.people
-        )
-
     def _update_count(self, *_args: object) -> None:
         shown, total = self.filter.rowCount(), self.model.rowCount()
         text = ngettext("{n} idea", "{n} ideas", total).format(n=total)
@@ -190,27 +186,18 @@ class IdeaCapture(QWidget):
 
     # -- hub signals ----------------------------------------------------------------------
 
-    def _ideas_changed(self, workshop_id: str, ideas: list[IdeaSnapshot]) -> None:
-        if workshop_id == self.workshop_id:
-            self.model.upsert(ideas)
-            if self.form.editing is not None:
-                fresh = next((i for i in ideas if i.id == self.form.editing.id), None)
-                if fresh is not None:
-                    pictures_changed = fresh.image_count != self.form.editing.image_count
-                    self.form.editing = fresh
-                    if pictures_changed:
-                        self._load_pictures(fresh)
+    def _ideas_changed(self, ideas: list[IdeaSnapshot]) -> None:
+        if self.form.editing is not None:
+            fresh = next((i for i in ideas if i.id == self.form.editing.id), None)
+            if fresh is not None:
+                pictures_changed = fresh.image_count != self.form.editing.image_count
+                self.form.editing = fresh
+                if pictures_changed:
+                    self._load_pictures(fresh)
 
-    def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
-        if workshop_id == self.workshop_id:
-            self.model.remove(idea_ids)
-            if self.form.editing is not None and self.form.editing.id in idea_ids:
-                self.form.clear()
-
-    def _people_changed(self, workshop_id: str) -> None:
-        if workshop_id == self.workshop_id:
-            self._load_people()
-            self.model.refresh_labels()
+    def _ideas_removed(self, idea_ids: list[str]) -> None:
+        if self.form.editing is not None and self.form.editing.id in idea_ids:
+            self.form.clear()
 
     def _clusters_changed(self, workshop_id: str) -> None:
         if workshop_id == self.workshop_id:

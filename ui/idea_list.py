@@ -5,10 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 
 from app.i18n import _, ngettext
-from app.snapshots import IdeaSnapshot
+from app.ideas import list_ideas
+from app.participants import list_participants, participant_label
+from app.snapshots import IdeaSnapshot, ParticipantSnapshot
+from ui.hub import Hub
 from ui.item_models import AnyIndex, IdRole
 
 GiversRole = Qt.ItemDataRole.UserRole + 2
@@ -162,3 +173,56 @@ class IdeaFilter(QSortFilterProxyModel):
             return True
         cluster = index.data(ClusterRole)
         return cluster is None if self._cluster == NO_CLUSTER else cluster == self._cluster
+
+
+class WorkshopIdeas(QObject):
+    """One workshop's ideas (as an IdeaListModel) and participants, kept current from the hub.
+
+    Signals:
+        changed(list): ideas added or edited, once the model holds their new snapshots.
+        removed(list): ids of ideas removed, once the model dropped them.
+        peopleChanged(): the participants were read again.
+    """
+
+    changed = Signal(list)
+    removed = Signal(list)
+    peopleChanged = Signal()
+
+    def __init__(self, hub: Hub, workshop_id: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.workshop_id = workshop_id
+        self.people: dict[str, ParticipantSnapshot] = {}
+        self.model = IdeaListModel(self.giver_label, self)
+        hub.ideasChanged.connect(self._ideas_changed)
+        hub.ideasRemoved.connect(self._ideas_removed)
+        hub.participantsChanged.connect(self._people_changed)
+
+    def reload(self) -> None:
+        self.load_people()
+        self.model.set_ideas(list_ideas(self.hub.db, self.workshop_id))
+
+    def load_people(self) -> None:
+        self.people = {p.id: p for p in list_participants(self.hub.db, self.workshop_id)}
+        self.peopleChanged.emit()
+
+    def giver_label(self, idea: IdeaSnapshot) -> str:
+        """The idea's givers as the facilitator knows them."""
+        return ", ".join(
+            participant_label(self.people[g], public=False) for g in idea.giver_ids if g in self.people
+        )
+
+    def _ideas_changed(self, workshop_id: str, ideas: list[IdeaSnapshot]) -> None:
+        if workshop_id == self.workshop_id:
+            self.model.upsert(ideas)
+            self.changed.emit(ideas)
+
+    def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
+        if workshop_id == self.workshop_id:
+            self.model.remove(idea_ids)
+            self.removed.emit(idea_ids)
+
+    def _people_changed(self, workshop_id: str) -> None:
+        if workshop_id == self.workshop_id:
+            self.load_people()
+            self.model.refresh_labels()
