@@ -20,6 +20,12 @@ from models.workshop import Cluster, Workshop
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 
 
+def clean_cluster_name(name: str) -> str:
+    if not name.strip():
+        raise InvalidInput(_("The name cannot be empty."), "name")
+    return clean_title(name, "name")
+
+
 def _check_colour(colour: str) -> str:
     if len(colour) != 7 or colour[0] != "#" or any(c not in "0123456789abcdefABCDEF" for c in colour[1:]):
         raise InvalidInput(_("Not a colour: {value}").format(value=colour), "colour")
@@ -27,7 +33,7 @@ def _check_colour(colour: str) -> str:
 
 
 def add_cluster(db: Database, workshop_id: str, name: str, colour: str | None = None) -> ClusterSnapshot:
-    name = clean_title(name, "name")
+    name = clean_cluster_name(name)
     with db.transaction() as session:
         fetch(session, Workshop, workshop_id)
         position = next_position(session, Cluster.position, Cluster.workshop_id, workshop_id)
@@ -49,7 +55,7 @@ def update_cluster(
     with db.transaction() as session:
         cluster = fetch(session, Cluster, cluster_id)
         if name is not None:
-            cluster.name = clean_title(name, "name")
+            cluster.name = clean_cluster_name(name)
         if colour is not None:
             cluster.colour = _check_colour(colour)
         return cluster_snapshot(cluster)

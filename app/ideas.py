@@ -229,8 +229,12 @@ def merge_ideas(db: Database, kept_id: str, absorbed_id: str) -> MergeResult:
         }
         addition = absorbed.title if not absorbed.text else f"{absorbed.title}\n{absorbed.text}"
         kept.text = clean_text(f"{kept.text}\n\n{addition}" if kept.text else addition)
-        if not absorbed.anonymous:
-            kept.anonymous = False
+        if kept.anonymous or absorbed.anonymous:
+            # Part of it was given anonymously: naming anyone on the merged card could name
+            # that giver too. The absorbed idea keeps its own givers for an undo.
+            kept.anonymous = True
+            kept.givers = []
+        else:
             kept.givers = list(dict.fromkeys([*kept.givers, *absorbed.givers]))
         offset = len(kept.images)
         for image in list(absorbed.images):

@@ -43,9 +43,9 @@ class AgendaModel(QAbstractListModel):
         p = self._phases[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             marker = {PhaseState.ACTIVE: "▶", PhaseState.DONE: "✓", PhaseState.SKIPPED: "–"}.get(p.state, " ")
-            step = f"{p.step}. " if p.step else ""
             minutes = _("{n} min").format(n=p.planned_minutes) if p.planned_minutes else _("follow-up")
-            return f"{marker}  {step}{p.title}  ·  {minutes}"
+            # Numbered in agenda order; the step of the 10-step model is in the phase's heading.
+            return f"{marker}  {p.position + 1}. {p.title}  ·  {minutes}"
         if role == Qt.ItemDataRole.FontRole and p.state is PhaseState.ACTIVE:
             font = QFont()
             font.setBold(True)

@@ -108,7 +108,8 @@ class BackingPanel(QWidget):
             button.clicked.connect(lambda _checked=False, t=text: self.back(_(t)))
             quick.addWidget(button, number // 2, number % 2)
         next_button = QPushButton(_("Next without backing"))
-        next_button.setShortcut(QKeySequence("Ctrl+N"))
+        next_button.setShortcut(QKeySequence("F3"))
+        next_button.setToolTip(_("The next idea still without a backing (F3)"))
         next_button.clicked.connect(self.next_unbacked)
         quick.addWidget(next_button, 1, 1)
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFocusEvent, QUndoCommand
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.errors import InvalidInput
 from app.i18n import _
@@ -16,12 +16,13 @@ from ui import typography
 from ui.commands import push
 from ui.hub import Hub
 from ui.idea_commands import EditWorkshop
+from ui.idea_form import LimitedTextEdit
 
 #: Typing is saved this long after the last keystroke (and at once when the field is left).
 SAVE_DELAY_MS = 800
 
 
-class SavingTextEdit(QPlainTextEdit):
+class SavingTextEdit(LimitedTextEdit):
     """A text field that saves after a pause in typing and when it loses focus."""
 
     def __init__(self, save: object, parent: QWidget | None = None) -> None:
@@ -65,11 +66,13 @@ class ChallengeEditor(QWidget):
         )
         hint.setWordWrap(True)
         self.challenge = SavingTextEdit(self._save_challenge)
+        self.challenge.refused.connect(self._show_error)
         typography.set_type(self.challenge, typography.EMPTY_STATE)
         self.challenge.setPlaceholderText(_("How might we …?"))
         prompts_heading = QLabel(_("Warm-up prompts (one per line)"))
         typography.set_type(prompts_heading, typography.LIST, bold=True)
         self.prompts = SavingTextEdit(self._save_prompts)
+        self.prompts.refused.connect(self._show_error)
         typography.set_type(self.prompts, typography.LIST)
         self.error = QLabel()
         self.error.setStyleSheet("color: #A3140C; font-weight: 600;")

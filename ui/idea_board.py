@@ -44,7 +44,6 @@ from app.errors import InvalidInput
 from app.i18n import N_, _, ngettext
 from app.participants import participant_label
 from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot
-from app.text import clean_title
 from ui import typography
 from ui.board_commands import AddCluster, DissolveCluster, MergeIdeas, MoveCluster, MoveIdeas, UpdateCluster
 from ui.commands import push
@@ -153,12 +152,14 @@ class ClusterColumn(QFrame):
         buttons.addWidget(self.count, 1)
         for button in (self.left_button, self.right_button, self.menu_button):
             buttons.addWidget(button)
-            button.setVisible(cluster is not None)
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(8, 6, 8, 2)
         header_layout.setSpacing(4)
         header_layout.addWidget(self.name)
         header_layout.addLayout(buttons)
+        for button in (self.left_button, self.right_button, self.menu_button):
+            # Only now that the header owns them: shown without a parent, each would be a window.
+            button.setVisible(cluster is not None)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 1)
@@ -225,7 +226,7 @@ class ClusterNameDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            clean_title(self.name.text(), "name")
+            cluster_service.clean_cluster_name(self.name.text())
         except InvalidInput as exc:
             self.error.setText(exc.message)
             self.error.show()

@@ -85,14 +85,14 @@ class IdeaCapture(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
-        )
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setAcceptDrops(True)
         self.list.viewport().setAcceptDrops(True)
         self.list.viewport().installEventFilter(self)
         typography.set_type(self.list, typography.LIST)
-        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        # Enter or a double-click opens an idea in the form; a click only chooses it (for
+        # Delete or a picture), so that the next idea typed never overwrites it.
+        self.list.activated.connect(self._activated)
         self.filter.rowsInserted.connect(self._update_count)
         self.filter.rowsRemoved.connect(self._update_count)
         self.filter.modelReset.connect(self._update_count)
@@ -112,7 +112,7 @@ class IdeaCapture(QWidget):
         right_layout.addWidget(self.count)
         help_text = QLabel(
             _(
-                "Double-click or F2 edits a title; Delete removes (undo with Ctrl+Z). Drop picture files on an idea to add them."
+                "Enter or a double-click opens an idea for editing; F2 renames it here; Delete removes it (undo with Ctrl+Z). Drop picture files on an idea to add them."
             )
         )
         help_text.setWordWrap(True)
@@ -231,7 +231,9 @@ class IdeaCapture(QWidget):
                 self.form.show_error(exc.message)
                 return
         command = EditIdea(self.hub, self.model.idea(row), **changes)
-        if not push(self.hub, command) and command.error:
+        if push(self.hub, command):
+            self.form.clear()
+        elif command.error:
             self.form.show_error(command.error)
 
     def _title_edited(self, idea: IdeaSnapshot, title: str) -> None:
@@ -262,13 +264,18 @@ class IdeaCapture(QWidget):
             return False
         return push(self.hub, AddPicture(self.hub, self.model.idea(row), path))
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            row = self.model.row_of(current.data(IdRole))
-            if row >= 0:
-                idea = self.model.idea(row)
-                self.form.edit(idea)
-                self._load_pictures(idea)
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit(index.data(IdRole))
+
+    def edit(self, idea_id: str) -> None:
+        """Open an idea in the form for editing (Escape or saving goes back to a new idea)."""
+        row = self.model.row_of(idea_id)
+        if row >= 0:
+            idea = self.model.idea(row)
+            self.form.edit(idea)
+            self._load_pictures(idea)
+            self.form.title.setFocus()
 
     def _load_pictures(self, idea: IdeaSnapshot) -> None:
         from app.images import image_bytes, list_images

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import InvalidInput
 from app.i18n import _
 from app.snapshots import IdeaSnapshot, ParticipantSnapshot
-from app.text import split_paste
+from app.text import TEXT_MAX, TITLE_MAX, clean_text, clean_title, split_paste
 from app.vocabulary import DEPTHS, IDEA_TYPES, NOVELTIES, ORIGINS, ROLES, label
 from ui import typography
 
@@ -35,11 +36,17 @@ class TitleEdit(QLineEdit):
 
     Signals:
         multiLinePasted(str): the whole pasted text, for the form to split.
+        refused(str): why a paste was not taken (too long for a title), for the user.
     """
 
     multiLinePasted = Signal(str)
+    refused = Signal(str)
+    escaped = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             mime = self._clipboard_mime()
             if mime is not None and self._offer(mime):
@@ -56,11 +63,40 @@ class TitleEdit(QLineEdit):
         if "\n" in text.strip() or "\r" in text.strip():
             self.multiLinePasted.emit(text)
             return True
+        if len(text) > TITLE_MAX:
+            # Refused whole here: the field itself would cut it at 32,767 characters unasked.
+            try:
+                clean_title(text)
+            except InvalidInput as exc:
+                self.refused.emit(exc.message)
+            return True
         return False
 
     def insertFromMimeData(self, mime: QMimeData) -> None:
         if not self._offer(mime):
             self.insert(mime.text())
+
+
+class LimitedTextEdit(QPlainTextEdit):
+    """A text field that refuses a paste over the limit before laying it out.
+
+    Laying out megabytes without a space takes minutes; the limit is checked first.
+
+    Signals:
+        refused(str): why the paste was not taken, for the user.
+    """
+
+    refused = Signal(str)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        text = source.text() if source.hasText() else ""
+        if len(text) + len(self.toPlainText()) > TEXT_MAX:
+            try:
+                clean_text(self.toPlainText() + text)
+            except InvalidInput as exc:
+                self.refused.emit(exc.message)
+            return
+        super().insertFromMimeData(source)
 
 
 def _combo(table: dict[str, str], none_text: str) -> QComboBox:
@@ -101,11 +137,15 @@ class IdeaForm(QWidget):
         typography.set_type(self.title, typography.LIST)
         self.title.returnPressed.connect(self._submit)
         self.title.multiLinePasted.connect(self._paste)
+        self.title.refused.connect(self.show_error)
+        self.title.escaped.connect(self.clear)
+        self.title.textEdited.connect(lambda _text: self.error.hide())
         self.error = QLabel()
         self.error.setStyleSheet("color: #A3140C; font-weight: 600;")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.description = QPlainTextEdit()
+        self.description = LimitedTextEdit()
+        self.description.refused.connect(self.show_error)
         self.description.setPlaceholderText(_("Description (optional)"))
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(110)
@@ -119,7 +159,7 @@ class IdeaForm(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(self._giver_chosen)
         self.giver_search.setCompleter(completer)
-        self.giver_search.returnPressed.connect(lambda: self._giver_chosen(self.giver_search.text()))
+        self.giver_search.returnPressed.connect(self._giver_return)
         self.givers = QListWidget()
         self.givers.setMaximumHeight(52)
         self.givers.setToolTip(_("Delete removes the chosen idea giver"))
@@ -216,6 +256,13 @@ class IdeaForm(QWidget):
             self._add_giver(free[0])
             self.giver_search.clear()
 
+    def _giver_return(self) -> None:
+        """Enter picks the giver typed; Enter again (the field empty) saves the idea."""
+        if self.giver_search.text().strip():
+            self._giver_chosen(self.giver_search.text())
+        else:
+            self._submit()
+
     def _add_giver(self, participant_id: str) -> None:
         item = QListWidgetItem(self._labels.get(participant_id, "?"))
         item.setData(Qt.ItemDataRole.UserRole, participant_id)
@@ -289,6 +336,8 @@ class IdeaForm(QWidget):
         changes = {name: value for name, value in values.items() if _differs(self.editing, name, value)}
         if changes:
             self.saveRequested.emit(self.editing.id, changes)
+        else:
+            self.clear()
 
     def _picture(self) -> None:
         if self.editing is not None:
@@ -304,6 +353,8 @@ class IdeaForm(QWidget):
         self.description.clear()
         self.givers.clear()
         self.anonymous.setChecked(False)
+        for combo in (self.origin, self.actor, self.kind, self.novelty, self.depth):
+            combo.setCurrentIndex(0)
         self.error.hide()
         self._update_mode()
         self.title.setFocus()

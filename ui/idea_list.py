@@ -113,13 +113,12 @@ class IdeaListModel(QAbstractListModel):
             return None
         idea = self._ideas[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            details = [_("anonymous") if idea.anonymous else self.giver_label(idea)]
+            details = [] if idea.backing_count else [_("no backing yet")]
             if idea.image_count:
                 details.append(
                     ngettext("{n} picture", "{n} pictures", idea.image_count).format(n=idea.image_count)
                 )
-            if not idea.backing_count:
-                details.append(_("no backing yet"))
+            details.append(_("anonymous") if idea.anonymous else self.giver_label(idea))
             line = " · ".join(d for d in details if d)
             return f"{idea.title}\n      {line or ' '}"
         if role == Qt.ItemDataRole.EditRole:

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         for name in ("open", "duplicate", "delete"):
             self.actions[name].setEnabled(has_selection)
         self.actions["rename"].setEnabled(has_selection or in_workshop)
+        # In a workshop F2 belongs to the lists (a title edited in place), not to the workshop.
+        self.actions["rename"].setShortcuts([QKeySequence("F2")] if on_list else [])
         self.actions["find"].setEnabled(on_list)
         for name in ("new", "demo"):
             self.actions[name].setEnabled(ready)

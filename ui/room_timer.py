@@ -21,6 +21,13 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
+def is_paused(state: TimerState) -> bool:
+    """Stopped part-way: a minute added makes the time left longer than the length set."""
+    return (
+        not state.running and not state.finished and state.remaining_seconds not in (0, state.total_seconds)
+    )
+
+
 class RoomTimer(QObject):
     """A CountdownTimer ticking on the GUI thread; the clock can be injected for tests.
 
@@ -99,6 +106,8 @@ class TimerPanel(QWidget):
         self.seconds.setSuffix(_(" s"))
         self.display = QLabel(clock_text(0))
         typography.set_type(self.display, typography.PAGE_HEADING, bold=True)
+        widest = max(self.display.fontMetrics().horizontalAdvance(t) for t in (_("Time is up"), "00:00:00"))
+        self.display.setFixedWidth(widest + 8)
         self.start_button = QPushButton(_("Start"))
         self.start_button.clicked.connect(self._start_or_pause)
         self.add_button = QPushButton(_("+1 min"))
@@ -126,8 +135,7 @@ class TimerPanel(QWidget):
         if state.running:
             self.timer.pause()
             return
-        paused = not state.finished and 0 < state.remaining_seconds < state.total_seconds
-        if not paused:  # a fresh start uses the minutes and seconds entered
+        if not is_paused(state):  # a fresh start uses the minutes and seconds entered
             if self._entered() == 0:
                 return
             self.timer.set(self.minutes.value(), self.seconds.value())
@@ -137,7 +145,7 @@ class TimerPanel(QWidget):
         return self.minutes.value() * 60 + self.seconds.value()
 
     def show_state(self, state: TimerState) -> None:
-        paused = not state.running and 0 < state.remaining_seconds < state.total_seconds
+        paused = is_paused(state)
         self.display.setText(_("Time is up") if state.finished else clock_text(state.remaining_seconds))
         self.start_button.setText(_("Pause") if state.running else (_("Go on") if paused else _("Start")))
         self.add_button.setEnabled(state.total_seconds > 0)

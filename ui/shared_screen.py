@@ -387,7 +387,7 @@ class SharedScreen(QWidget):
             writer.painter.fillRect(
                 bar.adjusted(0, 0, -bar.width() * (1 - max(0.0, min(1.0, left))), 0), SCREEN_INK
             )
-            if not view.running and view.remaining_seconds < view.total_seconds:
+            if not view.running and view.remaining_seconds != view.total_seconds:
                 rect = below.translated(0, bar.height() + m * 0.5)
                 writer.write(rect, TOP_CENTRE, _("Paused"), font(round(h * SMALL * 1.5)), MUTED_INK)
 

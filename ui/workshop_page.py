@@ -137,6 +137,7 @@ class WorkshopPage(QWidget):
         self.timer_panel = TimerPanel(self.timer)
         self.timer_panel.showBigToggled.connect(self._timer_big)
         self.screen_controls = ScreenControls(self.presenter)
+        self.presenter.modeChanged.connect(self._mode_changed)
         room = QFrame()
         room.setFrameShape(QFrame.Shape.StyledPanel)
         room_layout = QHBoxLayout(room)
@@ -216,7 +217,15 @@ class WorkshopPage(QWidget):
     def _timer_big(self, big: bool) -> None:
         from ui.presenter import Mode
 
-        self.presenter.set_mode(Mode.TIMER if big else Mode.FOLLOW)
+        if big:
+            self.presenter.set_mode(Mode.TIMER)
+        elif self.presenter.mode is Mode.TIMER:  # unticking never undoes a blank or a break
+            self.presenter.set_mode(Mode.FOLLOW)
+
+    def _mode_changed(self, mode: str) -> None:
+        blocked = self.timer_panel.show_big.blockSignals(True)
+        self.timer_panel.show_big.setChecked(mode == "timer")
+        self.timer_panel.show_big.blockSignals(blocked)
 
     def _on_changed(self, workshop_id: str) -> None:
         if self.workshop is None or workshop_id != self.workshop.id:

@@ -169,7 +169,7 @@ def test_a_phase_of_another_workshop_is_refused(db: Database, retro: WorkshopSna
 
     with pytest.raises(InvalidInput) as caught:
         go_to_phase(db, retro.id, foreign)
-    assert caught.value.message == "Den fasen finns inte i den här verkstadens agenda."
+    assert caught.value.message == "Den fasen finns inte i den här idéverkstadens agenda."
     with pytest.raises(InvalidInput):
         set_skipped(db, retro.id, foreign, True)
 

@@ -43,7 +43,7 @@ def test_an_empty_backing_is_refused(db: Database, idea: IdeaSnapshot, text: str
     with pytest.raises(InvalidInput) as caught:
         add_backing(db, idea.id, text)
 
-    assert caught.value.message == "Skriv några ord av uppbackning först."
+    assert caught.value.message == "Skriv först några ord som uppbackning."
     assert caught.value.field == "text"
     assert list_ideas(db, idea.workshop_id) == [idea]
 
@@ -89,7 +89,7 @@ def test_rewording_to_nothing_is_refused(db: Database, idea: IdeaSnapshot) -> No
     with pytest.raises(InvalidInput) as caught:
         update_backing(db, backing.id, "  ")
 
-    assert caught.value.message == "Skriv några ord av uppbackning först."
+    assert caught.value.message == "Skriv först några ord som uppbackning."
     assert list_backings(db, idea.id) == [backing]
 
 

@@ -44,7 +44,7 @@ def test_a_chosen_colour_is_kept_in_upper_case(db: Database, workshop: WorkshopS
 def test_a_cluster_needs_a_name(db: Database, workshop: WorkshopSnapshot, name: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         add_cluster(db, workshop.id, name)
-    assert caught.value.message == "Titeln får inte vara tom."
+    assert caught.value.message == "Namnet får inte vara tomt."
     assert list_clusters(db, workshop.id) == []
 
 

@@ -66,7 +66,7 @@ def test_create_workshop_without_a_template_uses_the_default(db: Database) -> No
 def test_an_unknown_template_is_refused_and_nothing_stored(db: Database) -> None:
     with pytest.raises(InvalidInput) as caught:
         create_workshop(db, "Trygg hemma", "no-such-template")
-    assert caught.value.message == "Det finns ingen verkstadsmall som heter no-such-template."
+    assert caught.value.message == "Det finns ingen mall för idéverkstäder som heter no-such-template."
     assert list_workshops(db, include_deleted=True) == []
 
 

@@ -36,8 +36,8 @@ def test_the_first_idea_without_backing_is_chosen_and_the_rest_counted(panel: Ba
     assert panel.idea_title.text() == "Gångbuss"
     assert panel.missing.text() == "2 idéer saknar ännu uppbackning"
     shown = [panel.filter.index(r, 0).data() for r in range(panel.filter.rowCount())]
-    assert "ingen uppbackning ännu" not in shown[0]
-    assert all(text.endswith("ingen uppbackning ännu") for text in shown[1:])
+    assert "saknar uppbackning" not in shown[0]
+    assert all(text.endswith("saknar uppbackning") for text in shown[1:])
 
 
 def test_typing_a_backing_and_enter_saves_it_with_the_leader(
@@ -67,7 +67,7 @@ def test_an_empty_backing_is_refused(
     panel: BackingPanel, hub: Hub, room: WorkshopSnapshot, qtbot: QtBot
 ) -> None:
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
-    assert panel.error.text() == "Skriv några ord av uppbackning först."
+    assert panel.error.text() == "Skriv först några ord som uppbackning."
     assert hub.undo_stack.count() == 0
 
 

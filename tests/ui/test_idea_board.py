@@ -247,14 +247,14 @@ def test_an_empty_theme_name_is_refused_in_the_dialog_and_nothing_is_recorded(
 
     assert dialog.isVisible()
     assert dialog.error.isVisible()
-    assert dialog.error.text() == "Titeln får inte vara tom."
+    assert dialog.error.text() == "Namnet får inte vara tomt."
     assert hub.undo_stack.count() == 0
     assert len(list_clusters(db, demo_id)) == 4
 
     # The same refusal without the dialog: the service says no, the stack stays as it was.
     assert not board.add_cluster("")
     assert hub.undo_stack.count() == 0
-    assert failures == ["Titeln får inte vara tom."]
+    assert failures == ["Namnet får inte vara tomt."]
     assert names(board) == [without(), CONTINUITY, COMMUNITY, DIGITAL, INFORMATION]
 
 

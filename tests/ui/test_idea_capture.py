@@ -116,7 +116,7 @@ def test_givers_by_type_ahead_and_anonymous_ideas(
     assert anonymous.giver_ids == ()
     shown = [capture.filter.index(r, 0).data() for r in range(2)]
     assert "Amira Hassan" in shown[0]
-    assert shown[1].splitlines()[1].strip() == "anonym · ingen uppbackning ännu"
+    assert shown[1].splitlines()[1].strip() == "saknar uppbackning · anonym"
 
 
 def test_five_citizens_in_one_step(capture: IdeaCapture, hub: Hub, room: WorkshopSnapshot) -> None:
@@ -157,7 +157,10 @@ def test_choosing_an_idea_edits_its_details(
     capture: IdeaCapture, hub: Hub, room: WorkshopSnapshot, qtbot: QtBot
 ) -> None:
     enter_idea(capture, qtbot, "Anhörigkafé")
+    capture.list.setFocus()
     capture.list.setCurrentIndex(capture.filter.index(0, 0))
+    assert capture.form.heading.text() == "Ny idé"  # a click only chooses; Enter opens it
+    qtbot.keyClick(capture.list, Qt.Key.Key_Return)
     assert capture.form.heading.text() == "Redigera idé"
     capture.form.description.setPlainText("Första torsdagen i månaden.")
     capture.form.kind.setCurrentIndex(capture.form.kind.findData("service"))
@@ -190,3 +193,37 @@ def test_an_idea_added_elsewhere_appears_without_reloading(
     idea = add_idea(hub.db, room.id, "Musikstund")
     hub.ideasChanged.emit(room.id, [idea])
     assert capture.filter.index(0, 0).data(IdRole) == idea.id
+
+
+def test_a_chosen_idea_is_never_overwritten_by_the_next_one(
+    capture: IdeaCapture, hub: Hub, room: WorkshopSnapshot, qtbot: QtBot
+) -> None:
+    enter_idea(capture, qtbot, "Frukostträff")
+    capture.list.setCurrentIndex(capture.filter.index(0, 0))  # clicked, to see who gave it
+    enter_idea(capture, qtbot, "Läsecirkel")
+    assert stored_titles(hub, room) == ["Frukostträff", "Läsecirkel"]
+
+
+def test_after_editing_the_form_is_new_again_with_empty_details(
+    capture: IdeaCapture, hub: Hub, room: WorkshopSnapshot, qtbot: QtBot
+) -> None:
+    enter_idea(capture, qtbot, "Stickcafé")
+    capture.edit(list_ideas(hub.db, room.id)[0].id)
+    capture.form.kind.setCurrentIndex(capture.form.kind.findData("method"))
+    qtbot.keyClick(capture.form.title, Qt.Key.Key_Return)
+    assert capture.form.heading.text() == "Ny idé"
+    enter_idea(capture, qtbot, "Bokbuss")
+    assert [i.idea_type for i in list_ideas(hub.db, room.id)] == ["method", None]
+
+
+def test_a_long_paste_is_refused_with_its_real_length(
+    capture: IdeaCapture, hub: Hub, room: WorkshopSnapshot
+) -> None:
+    mime = QMimeData()
+    mime.setText("x" * 2_000_000)
+    capture.form.title.insertFromMimeData(mime)
+    assert capture.form.error.text() == "Texten är 2\xa0000\xa0000 tecken lång; högst 300 får plats."
+    assert capture.form.title.text() == ""
+    capture.form.description.insertFromMimeData(mime)
+    assert capture.form.error.text() == "Texten är 2\xa0000\xa0000 tecken lång; högst 100\xa0000 får plats."
+    assert capture.form.description.toPlainText() == ""

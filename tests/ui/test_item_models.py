@@ -63,7 +63,7 @@ def test_workshop_list_headers_are_swedish() -> None:
 
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
 
-    assert titles == ["Verkstad", "Datum", "Plats", "Aktuell fas", "Idéer", "Deltagare"]
+    assert titles == ["Idéverkstad", "Datum", "Plats", "Aktuell fas", "Idéer", "Deltagare"]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
 
 

@@ -144,7 +144,7 @@ def test_search_filters_by_title(park_id: str, window: MainWindow, qtbot: QtBot)
     type_text(page.search, " på månen")
     assert titles(page) == []
     assert page.no_match.isVisible()
-    assert page.no_match.text() == "Ingen verkstad matchar sökningen."
+    assert page.no_match.text() == "Ingen idéverkstad matchar sökningen."
     assert not page.demo_button.isVisible()  # the database is not empty, only the search
 
     page.search.clear()
@@ -187,7 +187,7 @@ def test_new_workshop_opens_its_agenda(
 
     monkeypatch.setattr(NewWorkshopDialog, "exec", fake_exec(qtbot, shown, fill))
     empty_state = window.list_page.stack.widget(1)
-    new_button = next(b for b in empty_state.findChildren(QPushButton) if b.text() == "Ny verkstad…")
+    new_button = next(b for b in empty_state.findChildren(QPushButton) if b.text() == "Ny idéverkstad…")
 
     qtbot.mouseClick(new_button, LEFT)
 
