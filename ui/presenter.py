@@ -6,7 +6,7 @@ import dataclasses
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 
 from app.clusters import list_clusters
 from app.i18n import _
@@ -39,10 +39,12 @@ class Presenter(QObject):
     Signals:
         sceneChanged(object): the Scene now on the shared screen (also when it is hidden).
         modeChanged(str): the Mode.
+        screenClosed(): the facilitator closed the shared screen's window.
     """
 
     sceneChanged = Signal(object)
     modeChanged = Signal(str)
+    screenClosed = Signal()
 
     def __init__(self, hub: Hub, timer: RoomTimer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +76,7 @@ class Presenter(QObject):
             from ui.shared_screen import SharedScreen
 
             self.screen = SharedScreen()
+            self.screen.installEventFilter(self)
             self.placer = ScreenPlacer(self.screen, parent=self)
             self.screen.set_scene(self.scene)
             self.screen.set_timer(self._timer_view(self.timer.state()))
@@ -81,12 +84,18 @@ class Presenter(QObject):
         self.placer.place()
         return self.screen
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.screen and event.type() == QEvent.Type.Close:
+            self.screenClosed.emit()
+        return super().eventFilter(watched, event)
+
     def hide_screen(self) -> None:
         if self.screen is not None:
             self.screen.hide()
 
     def close(self) -> None:
         if self.screen is not None:
+            self.screen.removeEventFilter(self)
             self.screen.close()
             self.screen.deleteLater()
             self.screen = None

@@ -60,6 +60,7 @@ class ScreenControls(QWidget):
         layout.addWidget(self.page_label)
         layout.addWidget(self.next_page)
         presenter.modeChanged.connect(self._mode_changed)
+        presenter.screenClosed.connect(self._screen_closed)
         presenter.sceneChanged.connect(lambda _scene: self._update_pages())
         self._mode_changed(str(presenter.mode))
 
@@ -96,6 +97,12 @@ class ScreenControls(QWidget):
             from app.settings import Settings
 
             Settings().set("shared_screen", name)
+
+    def _screen_closed(self) -> None:
+        blocked = self.open_button.blockSignals(True)
+        self.open_button.setChecked(False)
+        self.open_button.blockSignals(blocked)
+        self._update_pages()
 
     def _choose(self, mode: Mode) -> None:
         self.presenter.set_mode(mode)

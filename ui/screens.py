@@ -141,11 +141,14 @@ class ScreenPlacer(QObject):
         was_full_screen = self.window.isFullScreen()
         self.window.showNormal()
         if primary is not None and (was_full_screen or not self._placed_before):
-            width, height = min(WINDOW_SIZE[0], primary.width), min(WINDOW_SIZE[1], primary.height)
+            # Half the size of the screen, in its lower right corner: beside, not over, the
+            # facilitator's own window, ready to be dragged to a projector that is mirrored.
+            width = min(WINDOW_SIZE[0], primary.width // 2)
+            height = min(WINDOW_SIZE[1], primary.height // 2)
             area = primary.geometry
             self.window.setGeometry(
-                area.x() + (area.width() - width) // 2,
-                area.y() + (area.height() - height) // 2,
+                area.x() + area.width() - width,
+                area.y() + area.height() - height,
                 width,
                 height,
             )

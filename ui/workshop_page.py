@@ -140,10 +140,15 @@ class WorkshopPage(QWidget):
         self.presenter.modeChanged.connect(self._mode_changed)
         room = QFrame()
         room.setFrameShape(QFrame.Shape.StyledPanel)
-        room_layout = QHBoxLayout(room)
-        room_layout.addWidget(self.timer_panel)
-        room_layout.addStretch(1)
-        room_layout.addWidget(self.screen_controls)
+        # Two rows, so that the window still fits a 1280x720 laptop screen.
+        room_layout = QVBoxLayout(room)
+        room_layout.setContentsMargins(8, 4, 8, 4)
+        room_layout.setSpacing(4)
+        for row_widget in (self.timer_panel, self.screen_controls):
+            row = QHBoxLayout()
+            row.addWidget(row_widget)
+            row.addStretch(1)
+            room_layout.addLayout(row)
 
         top = QHBoxLayout()
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignVCenter)

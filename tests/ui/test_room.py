@@ -207,3 +207,14 @@ def test_an_ideas_pictures_show_when_it_is_chosen_and_can_be_removed(
     hub.undo_stack.undo()
     assert len(list_images(hub.db, idea.id)) == 1
     assert capture.form.pictures.count() == 1
+
+
+def test_closing_the_shared_screen_window_unticks_its_button(page: WorkshopPage, qtbot: QtBot) -> None:
+    page.screen_controls.open_button.click()
+    screen = page.presenter.screen
+    assert screen is not None
+    qtbot.waitExposed(screen)
+    screen.close()
+    assert not page.screen_controls.open_button.isChecked()
+    page.screen_controls.open_button.click()  # one click opens it again
+    assert screen.isVisible()
