@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -30,7 +32,16 @@ from app.text import clean_title
 from ui import typography
 from ui.commands import push
 from ui.hub import Hub
-from ui.idea_commands import AddIdea, AddParticipants, AddPicture, EditIdea, RemoveIdeas, RemovePicture
+from ui.idea_commands import (
+    AddIdea,
+    AddParticipants,
+    AddPicture,
+    EditIdea,
+    RemoveIdeas,
+    RemoveParticipant,
+    RemovePicture,
+    SetConsent,
+)
 from ui.idea_form import IdeaForm
 from ui.idea_list import NO_CLUSTER, IdeaFilter, WorkshopIdeas
 from ui.item_models import IdRole
@@ -60,6 +71,18 @@ class IdeaCapture(QWidget):
         self.people_summary.setWordWrap(True)
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.people_summary)
+        self.people_list = QListWidget()
+        self.people_list.setMinimumHeight(48)
+        self.people_list.setToolTip(
+            _(
+                "Tick: may be named on the shared screen and in the protocol. Delete removes (undo with Ctrl+Z)."
+            )
+        )
+        self.people_list.itemChanged.connect(self._consent_changed)
+        remove_person = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.people_list)
+        remove_person.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_person.activated.connect(self.remove_selected_participant)
+        people_layout.addWidget(self.people_list, 1)
         people_layout.addWidget(self.participant_form)
 
         self.ideas = WorkshopIdeas(hub, workshop_id, self)
@@ -153,6 +176,7 @@ class IdeaCapture(QWidget):
 
     def _people_loaded(self) -> None:
         people = list(self.ideas.people.values())
+        self._fill_people_list(people)
         labels = {p.id: participant_label(p, public=False) for p in people}
         self.form.set_people(people, labels)
         internal = sum(1 for p in people if p.origin == "internal")
@@ -198,6 +222,30 @@ class IdeaCapture(QWidget):
     def _ideas_removed(self, idea_ids: list[str]) -> None:
         if self.form.editing is not None and self.form.editing.id in idea_ids:
             self.form.clear()
+
+    def _fill_people_list(self, people: list[ParticipantSnapshot]) -> None:
+        blocked = self.people_list.blockSignals(True)
+        self.people_list.clear()
+        for person in people:
+            item = QListWidgetItem(participant_label(person, public=False))
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            named = person.consent_to_be_named
+            item.setCheckState(Qt.CheckState.Checked if named else Qt.CheckState.Unchecked)
+            self.people_list.addItem(item)
+        self.people_list.blockSignals(blocked)
+
+    def _consent_changed(self, item: QListWidgetItem) -> None:
+        person = self.people.get(item.data(Qt.ItemDataRole.UserRole))
+        consent = item.checkState() == Qt.CheckState.Checked
+        if person is not None and consent != person.consent_to_be_named:
+            push(self.hub, SetConsent(self.hub, person, consent))
+
+    def remove_selected_participant(self) -> None:
+        item = self.people_list.currentItem()
+        person = self.people.get(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        if person is not None:
+            push(self.hub, RemoveParticipant(self.hub, person))
 
     def _clusters_changed(self, workshop_id: str) -> None:
         if workshop_id == self.workshop_id:

@@ -226,3 +226,39 @@ class RemovePicture(IdeaCommand):
 
         images.restore_image(self.hub.db, self.image_id)
         self.touched = [idea_service.get_idea(self.hub.db, self.idea_id)]
+
+
+class ParticipantCommand(ServiceCommand):
+    def __init__(self, hub: Hub, person: ParticipantSnapshot, text: str) -> None:
+        super().__init__(hub, text)
+        self.person = person
+
+    def changed(self) -> None:
+        self.hub.participantsChanged.emit(self.person.workshop_id)
+
+
+class RemoveParticipant(ParticipantCommand):
+    def __init__(self, hub: Hub, person: ParticipantSnapshot) -> None:
+        super().__init__(hub, person, _("Remove participant"))
+
+    def do(self) -> None:
+        participant_service.remove_participant(self.hub.db, self.person.id)
+
+    def undo_service(self) -> None:
+        participant_service.restore_participant(self.hub.db, self.person.id)
+
+
+class SetConsent(ParticipantCommand):
+    """Whether the person may be named on the shared screen and in the protocol."""
+
+    def __init__(self, hub: Hub, person: ParticipantSnapshot, consent: bool) -> None:
+        super().__init__(hub, person, _("Change consent to be named"))
+        self.consent = consent
+
+    def do(self) -> None:
+        participant_service.update_participant(self.hub.db, self.person.id, consent_to_be_named=self.consent)
+
+    def undo_service(self) -> None:
+        participant_service.update_participant(
+            self.hub.db, self.person.id, consent_to_be_named=not self.consent
+        )

@@ -258,6 +258,10 @@ class MainWindow(QMainWindow):
         self.list_page.search.selectAll()
 
     def _on_saved(self, when: datetime) -> None:
+        from ui.message_bar import Level
+
+        if self.messages.isVisible() and self.messages.level is Level.ERROR:
+            self.messages.hide()  # a refusal is over once something was saved
         self.saved_label.setText(_("All changes are saved ({time}).").format(time=when.strftime("%H:%M:%S")))
 
     # -- window state ------------------------------------------------------------------------

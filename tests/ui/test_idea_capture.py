@@ -227,3 +227,23 @@ def test_a_long_paste_is_refused_with_its_real_length(
     capture.form.description.insertFromMimeData(mime)
     assert capture.form.error.text() == "Texten är 2\xa0000\xa0000 tecken lång; högst 100\xa0000 får plats."
     assert capture.form.description.toPlainText() == ""
+
+
+def test_participants_are_listed_with_consent_and_can_be_removed(
+    capture: IdeaCapture, hub: Hub, room: WorkshopSnapshot, qtbot: QtBot
+) -> None:
+    rows = [capture.people_list.item(i) for i in range(capture.people_list.count())]
+    assert [r.text() for r in rows][0] == "Amira Hassan · Medarbetare"
+    assert [r.checkState() == Qt.CheckState.Checked for r in rows] == [True, False, False]
+    rows[1].setCheckState(Qt.CheckState.Checked)  # Bo Ek agrees to be named
+    assert [p.consent_to_be_named for p in list_participants(hub.db, room.id)] == [True, True, False]
+    capture.tabs.setCurrentIndex(1)
+    capture.people_list.setCurrentRow(2)
+    capture.people_list.setFocus()
+    qtbot.keyClick(capture.people_list, Qt.Key.Key_Delete)
+    assert len(list_participants(hub.db, room.id)) == 2
+    assert capture.people_list.count() == 2
+    hub.undo_stack.undo()
+    hub.undo_stack.undo()
+    assert [p.consent_to_be_named for p in list_participants(hub.db, room.id)] == [True, False, False]
+    assert capture.people_list.count() == 3
