@@ -233,7 +233,7 @@ def test_participants_are_listed_with_consent_and_can_be_removed(
     capture: IdeaCapture, hub: Hub, room: WorkshopSnapshot, qtbot: QtBot
 ) -> None:
     rows = [capture.people_list.item(i) for i in range(capture.people_list.count())]
-    assert [r.text() for r in rows][0] == "Amira Hassan · Medarbetare"
+    assert rows[0].text() == "Amira Hassan · Medarbetare"
     assert [r.checkState() == Qt.CheckState.Checked for r in rows] == [True, False, False]
     rows[1].setCheckState(Qt.CheckState.Checked)  # Bo Ek agrees to be named
     assert [p.consent_to_be_named for p in list_participants(hub.db, room.id)] == [True, True, False]
