@@ -76,6 +76,7 @@ class BackingPanel(QWidget):
         self.list.setModel(self.filter)
         self.list.setUniformItemSizes(True)  # see IdeaCapture: two elided lines per idea
         self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elide instead
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         typography.set_type(self.list, typography.LIST)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
