@@ -18,6 +18,7 @@ from app.i18n import _
 from ui.board_canvas import (
     BACKGROUND,
     CARD_INK,
+    MIN_TYPE,
     MUTED_INK,
     SCREEN_INK,
     BoardCanvas,
@@ -90,6 +91,26 @@ def fitting_size(text: str, width: float, height: float, largest: int, smallest:
             break
         size = max(smallest, int(size * 0.93))
     return size
+
+
+def fits(text: str, size: int, box: QRectF) -> bool:
+    needed = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, box.width(), box.height()), WRAP, text)
+    return needed.height() <= box.height() and needed.width() <= box.width()
+
+
+def shortened_to_fit(text: str, size: int, box: QRectF) -> str:
+    """``text``, or as many of its first words as fit ``box`` followed by "…"."""
+    if fits(text, size, box):
+        return text
+    words = text.split(" ")
+    low, high = 0, len(words)
+    while low < high:  # the most words that still fit, with the ellipsis
+        middle = (low + high + 1) // 2
+        if fits(" ".join(words[:middle]) + " …", size, box):
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]) + " …"
 
 
 def elided(text: str, text_font: QFont, width: float) -> str:
@@ -359,7 +380,14 @@ class SharedScreen(QWidget):
         if scene.challenge:
             largest, smallest = round(h * CHALLENGE_LARGEST), round(h * CHALLENGE_SMALLEST)
             size = fitting_size(scene.challenge, room.width(), room.height(), largest, smallest)
-            y = writer.write(room, LEFT | WRAP, scene.challenge, font(size), SCREEN_INK).bottom() + m
+            text = scene.challenge
+            if not fits(text, size, room):
+                # A long challenge: the warm-up prompts give way, then the type goes down to the
+                # smallest the room can read, and what still does not fit ends in "…".
+                prompts, room = "", QRectF(m, y, width, h - y - m)
+                size = fitting_size(text, room.width(), room.height(), size, round(h * MIN_TYPE))
+                text = shortened_to_fit(text, size, room)
+            y = writer.write(room, LEFT | WRAP, text, font(size), SCREEN_INK).bottom() + m
         if prompts:
             rect = QRectF(m, max(y, h - m - prompt_h), width, prompt_h)
             writer.write(rect, LEFT | WRAP, prompts, prompt_font, MUTED_INK)

@@ -309,3 +309,21 @@ def test_colours_read_well_in_a_lit_room() -> None:
     assert contrast(SCREEN_INK, BACKGROUND) >= 7
     assert contrast(MUTED_INK, BACKGROUND) >= 4.5
     assert contrast(SCREEN_INK, PAUSE_BACKGROUND) >= 7
+
+
+def test_a_very_long_challenge_gives_way_but_never_runs_off_the_screen(screen: SharedScreen) -> None:
+    sentence = "Många äldre som får hemtjänst i Sjövik känner sig ensamma och vet sällan vem som kommer. "
+    screen.set_scene(
+        Scene(
+            SceneKind.CHALLENGE,
+            phase_title="Myllstimulans",
+            challenge=sentence * 60,
+            prompts=("Vad fick dig att le?",),
+        )
+    )
+    screen.grab()
+    drawn = screen.drawn()
+    challenge = next(d for d in drawn if d.text.startswith("Många äldre"))
+    assert challenge.text.endswith("…")
+    assert challenge.pixel_size >= round(screen.height() * MIN_TYPE)
+    assert all(d.rect.bottom() <= screen.height() for d in drawn)
