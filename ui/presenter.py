@@ -16,7 +16,7 @@ from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot, Wo
 from app.timer import TimerState
 from ui.hub import Hub
 from ui.room_timer import RoomTimer
-from ui.scene import Scene, SceneKind, TimerView, card_views, cluster_views
+from ui.scene import CardView, Scene, SceneKind, TimerView, card_views, cluster_views
 
 if TYPE_CHECKING:
     from ui.screens import ScreenPlacer
@@ -53,6 +53,8 @@ class Presenter(QObject):
         self.mode = Mode.FOLLOW
         self.workshop: WorkshopSnapshot | None = None
         self.ideas: dict[str, IdeaSnapshot] = {}
+        #: Cards by (idea id, snapshot): a changed snapshot is a new key; cleared with the people.
+        self._card_cache: dict[tuple[str, IdeaSnapshot], CardView] = {}
         self.clusters: list[ClusterSnapshot] = []
         self.people: dict[str, ParticipantSnapshot] = {}
         self.scene = Scene(SceneKind.BLANK)
@@ -107,6 +109,7 @@ class Presenter(QObject):
         self.ideas = {i.id: i for i in list_ideas(self.hub.db, workshop.id)}
         self.clusters = list_clusters(self.hub.db, workshop.id)
         self.people = {p.id: p for p in list_participants(self.hub.db, workshop.id)}
+        self._card_cache.clear()
         self.refresh()
 
     def close_workshop(self) -> None:
@@ -145,14 +148,23 @@ class Presenter(QObject):
             "timer": timer,
         }
         if phase is not None and phase.kind in BOARD_PHASES:
-            ideas = sorted(self.ideas.values(), key=lambda i: i.position)
             return Scene(
-                SceneKind.BOARD,
-                clusters=cluster_views(self.clusters),
-                cards=card_views(ideas, self.people, lambda p: participant_label(p, public=True)),
-                **common,
+                SceneKind.BOARD, clusters=cluster_views(self.clusters), cards=self._cards(), **common
             )
         return Scene(SceneKind.CHALLENGE, **common)
+
+    def _cards(self) -> tuple[CardView, ...]:
+        """The cards in board order; a card is made anew only for an idea that changed."""
+        ideas = sorted(self.ideas.values(), key=lambda i: i.position)
+        missing = [i for i in ideas if (i.id, i) not in self._card_cache]
+        if missing:
+            public = lambda p: participant_label(p, public=True)  # noqa: E731
+            for idea, card in zip(missing, card_views(missing, self.people, public), strict=True):
+                self._card_cache[(idea.id, idea)] = card
+        cards = tuple(self._card_cache[(i.id, i)] for i in ideas)
+        if len(self._card_cache) > 2 * len(ideas) + 100:  # old versions of edited ideas
+            self._card_cache = {(i.id, i): card for i, card in zip(ideas, cards, strict=True)}
+        return cards
 
     def _timer_view(self, state: TimerState) -> TimerView | None:
         if state.total_seconds == 0:
@@ -181,6 +193,7 @@ class Presenter(QObject):
     def _reload_people(self, workshop_id: str) -> None:
         if self.workshop is not None and workshop_id == self.workshop.id:
             self.people = {p.id: p for p in list_participants(self.hub.db, workshop_id)}
+            self._card_cache.clear()
             self.refresh()
 
     def _workshop_changed(self, workshop_id: str) -> None:
