@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -130,14 +129,7 @@ class BackingPanel(QWidget):
         right_layout.addWidget(self.entry)
         right_layout.addWidget(self.error)
         right_layout.addLayout(quick)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        typography.fill_with_panes(self, left, right)
 
         hub.backingsChanged.connect(self._backings_changed)
         self.reload()

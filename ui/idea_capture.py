@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -153,14 +152,7 @@ class IdeaCapture(QWidget):
         left.addTab(form_page, _("Idea"))
         left.addTab(people_page, _("Participants"))
         self.tabs = left
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        typography.fill_with_panes(self, left, right)
 
         hub.clustersChanged.connect(self._clusters_changed)
         self.reload()
