@@ -72,10 +72,6 @@ def load_translations(language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(io.BytesIO(_compile(po_path)))
 
 
-def available_languages() -> tuple[str, ...]:
-    return tuple(lang for lang in LANGUAGES if lang == SOURCE_LANGUAGE or _catalogue_paths(lang)[0].exists())
-
-
 def set_language(language: str) -> None:
     global _translations, _language
     _translations = load_translations(language)
@@ -105,13 +101,6 @@ def format_date(value: date | datetime | None, style: str = "medium") -> str:
 
     day = value.date() if isinstance(value, datetime) else value
     return str(babel_format_date(day, style, locale=_language))
-
-
-def format_datetime(value: datetime, style: str = "short") -> str:
-    """A moment in local time (storage is UTC)."""
-    from babel.dates import format_datetime as babel_format_datetime
-
-    return str(babel_format_datetime(value.astimezone(), style, locale=_language))
 
 
 def format_number(value: int | float) -> str:

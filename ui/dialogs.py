@@ -1,4 +1,4 @@
-"""Dialogs: a new workshop from a template, and renaming one; both refuse bad input inline."""
+"""Dialogs: a new workshop, renaming one, naming a theme; each refuses bad input inline."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clusters as cluster_service
 from app.errors import InvalidInput
 from app.i18n import _
 from app.templates import TemplateCatalogue, localised
@@ -154,5 +155,33 @@ class RenameDialog(QDialog):
         except InvalidInput as exc:
             self.error.setText(exc.message)
             self.error.show()
+            return
+        super().accept()
+
+
+class ClusterNameDialog(QDialog):
+    """The name of a new theme, or a theme's new name; an empty name is refused here."""
+
+    def __init__(self, title: str, ok_text: str, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.name = QLineEdit(name)
+        self.name.selectAll()
+        self.name.setAccessibleName(_("Name of the theme"))
+        self.error = _error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Name of the theme")))
+        layout.addWidget(self.name)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, ok_text))
+        self.resize(420, 0)
+
+    def accept(self) -> None:
+        try:
+            cluster_service.clean_cluster_name(self.name.text())
+        except InvalidInput as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            self.name.setFocus()
             return
         super().accept()

@@ -25,11 +25,9 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QScrollArea,
     QToolButton,
@@ -40,14 +38,13 @@ from PySide6.QtWidgets import (
 from app import clusters as cluster_service
 from app import ideas as idea_service
 from app import participants as participant_service
-from app.errors import InvalidInput
 from app.i18n import N_, _, ngettext
 from app.participants import participant_label
 from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot
 from ui import typography
 from ui.board_commands import AddCluster, DissolveCluster, MergeIdeas, MoveCluster, MoveIdeas, UpdateCluster
 from ui.commands import push
-from ui.dialogs import _buttons, _error_label
+from ui.dialogs import ClusterNameDialog
 from ui.hub import Hub
 from ui.idea_cards import CardListView, IdeaColumnModel
 
@@ -205,34 +202,6 @@ class ClusterColumn(QFrame):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count.setText(ngettext("{n} idea", "{n} ideas", n).format(n=n))
-
-
-class ClusterNameDialog(QDialog):
-    """The name of a new theme, or a theme's new name; an empty name is refused here."""
-
-    def __init__(self, title: str, ok_text: str, name: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.name = QLineEdit(name)
-        self.name.selectAll()
-        self.name.setAccessibleName(_("Name of the theme"))
-        self.error = _error_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Name of the theme")))
-        layout.addWidget(self.name)
-        layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, ok_text))
-        self.resize(420, 0)
-
-    def accept(self) -> None:
-        try:
-            cluster_service.clean_cluster_name(self.name.text())
-        except InvalidInput as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            self.name.setFocus()
-            return
-        super().accept()
 
 
 class IdeaBoard(QWidget):

@@ -61,8 +61,5 @@ class WorkshopListModel(QStandardItemModel):
         items[WorkshopListModel.TITLE].setToolTip(w.title)
         return items
 
-    def summary(self, row: int) -> WorkshopSummary:
-        return self._rows[row]
-
     def row_of(self, workshop_id: str) -> int:
         return next((i for i, w in enumerate(self._rows) if w.id == workshop_id), -1)

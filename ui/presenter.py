@@ -60,7 +60,6 @@ class Presenter(QObject):
         self.scene = Scene(SceneKind.BLANK)
         self.screen: SharedScreen | None = None
         self.placer: ScreenPlacer | None = None
-        self._timer_was_big = False
         hub.ideasChanged.connect(self._ideas_changed)
         hub.ideasRemoved.connect(self._ideas_removed)
         hub.clustersChanged.connect(self._reload_clusters)

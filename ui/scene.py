@@ -7,7 +7,7 @@ never carry an idea giver here, so the shared screen cannot show one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot
@@ -58,7 +58,6 @@ class Scene:
     cards: tuple[CardView, ...] = ()
     timer: TimerView | None = None
     message: str = ""  # the pause slide's text
-    extra: Mapping[str, str] = field(default_factory=dict)
 
 
 def giver_label(
