@@ -13,7 +13,6 @@ from models.voting import (
     VotingRound,
     round_cluster,
     round_idea,
-    round_voter,
 )
 from models.workshop import Cluster, Participant, Phase, Workshop
 
@@ -44,5 +43,4 @@ __all__ = [
     "idea_giver",
     "round_cluster",
     "round_idea",
-    "round_voter",
 ]

@@ -24,14 +24,6 @@ round_cluster = Table(
     Column("cluster_id", ForeignKey("cluster.id", ondelete="CASCADE"), primary_key=True),
 )
 
-round_voter = Table(
-    "voting_round_voter",
-    Base.metadata,
-    # Who has voted, kept apart from the ballots so an anonymous ballot names nobody.
-    Column("round_id", ForeignKey("voting_round.id", ondelete="CASCADE"), primary_key=True),
-    Column("participant_id", ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True),
-)
-
 
 class VotingRound(Keyed, SoftDeletable, Base):
     __tablename__ = "voting_round"
@@ -46,6 +38,10 @@ class VotingRound(Keyed, SoftDeletable, Base):
     anonymous: Mapped[bool] = mapped_column(Boolean, default=True)
     mode: Mapped[str] = mapped_column(String(16), default=VotingMode.BOOTH)
     state: Mapped[str] = mapped_column(String(16), default=RoundState.DRAFT)
+    #: How many people are expected to vote: the "7 of 12" and the booth's voter numbers.
+    voters_expected: Mapped[int] = mapped_column(Integer, default=0)
+    #: How many ideas go on from this round (the cut line), once the facilitator has chosen.
+    shortlist_size: Mapped[int | None] = mapped_column(Integer, default=None)
     runoff_of_id: Mapped[str | None] = mapped_column(
         ForeignKey("voting_round.id", ondelete="SET NULL"), default=None
     )
@@ -59,11 +55,15 @@ class VotingRound(Keyed, SoftDeletable, Base):
 class Ballot(Base):
     """One voter's dots in one round, accepted whole.
 
-    No creation time: in an anonymous round a timestamp could be matched against
-    the voter list. ``participant_id`` is only ever set in named rounds.
+    Stored so that an anonymous ballot cannot be traced to a person from the file:
+    no creation time, ``participant_id`` only ever set in named rounds, a random key,
+    and no rowid (a WITHOUT ROWID table keeps rows in key order, not in the order cast).
+    ``voter_key_hash`` lets an anonymous voter replace their ballot while the round is
+    open: a keyed hash whose key is kept outside the database and destroyed at close.
     """
 
     __tablename__ = "ballot"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     round_id: Mapped[str] = mapped_column(ForeignKey("voting_round.id", ondelete="CASCADE"), index=True)
@@ -72,7 +72,6 @@ class Ballot(Base):
     )
     voter_key_hash: Mapped[str | None] = mapped_column(String(128), default=None, index=True)
     source: Mapped[str] = mapped_column(String(16))
-    replaced: Mapped[bool] = mapped_column(Boolean, default=False)
 
     round: Mapped[VotingRound] = relationship(back_populates="ballots")
     votes: Mapped[list[Vote]] = relationship(back_populates="ballot", cascade="all, delete-orphan")
@@ -80,6 +79,7 @@ class Ballot(Base):
 
 class Vote(Base):
     __tablename__ = "vote"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     ballot_id: Mapped[str] = mapped_column(ForeignKey("ballot.id", ondelete="CASCADE"), primary_key=True)
     idea_id: Mapped[str] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), primary_key=True)
@@ -99,7 +99,7 @@ class PaperTally(Keyed, Base):
 
 
 class TieResolution(Keyed, Base):
-    """A tie at the cut line settled by hand, with the reason recorded."""
+    """A tie at the cut line settled by hand: the tied ideas in the chosen order, with the reason."""
 
     __tablename__ = "tie_resolution"
 
