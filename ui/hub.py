@@ -27,6 +27,9 @@ class Hub(QObject):
         clustersChanged(str): the clusters of workshop (id) changed; views read them again.
         participantsChanged(str): the participants of workshop (id) changed.
         backingsChanged(str, str): the backings of idea (second id) in workshop (first id) changed.
+        votingChanged(str, str): round (second id) of workshop (first id) changed: its rules or
+            state, a ballot or paper dots. Carries no counts; views read what they may show.
+        shortlistChanged(str): the shortlist of workshop (id) changed.
         saved(datetime): a change was committed to the database at this moment.
         failed(str): an action was refused or failed; the text is for the user.
     """
@@ -39,6 +42,8 @@ class Hub(QObject):
     clustersChanged = Signal(str)
     participantsChanged = Signal(str)
     backingsChanged = Signal(str, str)
+    votingChanged = Signal(str, str)
+    shortlistChanged = Signal(str)
     saved = Signal(datetime)
     failed = Signal(str)
 
