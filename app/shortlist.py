@@ -186,6 +186,10 @@ def restore_to_shortlist(db: Database, entry_id: str) -> ShortlistItem:
     """Undo a removal: the entry is live again, as if never taken off."""
     with db.transaction() as session:
         entry = fetch(session, ShortlistEntry, entry_id, allow_deleted=True)
+        if entry.deleted_at is None:
+            return _item(entry, fetch(session, Idea, entry.idea_id, allow_deleted=True).title)
+        if any(e.idea_id == entry.idea_id for e in _live(session, entry.workshop_id)):
+            raise InvalidInput(_("That idea is already on the shortlist."), "idea_id")
         entry.deleted_at = None
         entry.removed_reason = ""
         idea = fetch(session, Idea, entry.idea_id, allow_deleted=True)

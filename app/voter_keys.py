@@ -29,9 +29,23 @@ def _key_file(db_path: Path, round_id: str) -> Path:
     return _folder(db_path) / round_id
 
 
+def _sync_folder(folder: Path) -> None:
+    """Make a new name in ``folder`` survive a power cut (where the system can sync a folder)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder; its file system journals names itself
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def create_key(db_path: Path, round_id: str) -> bytes:
-    """A new secret for the round, on disk (fsynced) before the round opens."""
+    """A new secret for the round, on disk (fsynced, name and all) before the round opens."""
     folder = _folder(db_path)
+    made = not folder.exists()
     folder.mkdir(mode=0o700, exist_ok=True)
     key = secrets.token_bytes(KEY_BYTES)
     path = _key_file(db_path, round_id)
@@ -41,6 +55,9 @@ def create_key(db_path: Path, round_id: str) -> bytes:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+    _sync_folder(folder)
+    if made:
+        _sync_folder(folder.parent)
     return key
 
 
@@ -54,8 +71,21 @@ def read_key(db_path: Path, round_id: str) -> bytes | None:
 
 
 def destroy_key(db_path: Path, round_id: str) -> None:
+    """Overwrite and remove the round's secret (and the folder once it holds no other round's).
+
+    Overwriting first keeps the old bytes out of the file's blocks where the file system
+    writes in place; on others it does no harm.
+    """
+    path = _key_file(db_path, round_id)
+    with contextlib.suppress(OSError):
+        descriptor = os.open(path, os.O_WRONLY)
+        try:
+            os.write(descriptor, bytes(KEY_BYTES))
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
     with contextlib.suppress(FileNotFoundError):
-        _key_file(db_path, round_id).unlink()
+        path.unlink()
     with contextlib.suppress(OSError):
         _folder(db_path).rmdir()  # only when empty
 

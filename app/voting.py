@@ -6,6 +6,8 @@ before it, only how many have voted (and who, in a named round) can be read.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Mapping
 
 from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
@@ -28,7 +30,7 @@ from app.voting_rules import (
 from app.voting_snapshots import BallotReceipt, RoundSnapshot, RoundSpec, Turnout, Voter
 from models.base import new_id, utcnow
 from models.database import Database
-from models.enums import BallotSource, Eligibility, RoundState
+from models.enums import BallotSource, Eligibility, RoundState, VotingMode
 from models.idea import Idea, idea_giver
 from models.voting import Ballot, PaperTally, Vote, VotingRound, round_cluster, round_idea
 from models.workshop import Cluster, Participant
@@ -77,7 +79,7 @@ def round_snapshot(session: Session, row: VotingRound) -> RoundSnapshot:
         eligible_ids=_eligible_ids(session, row.id),
         allow_own_ideas=row.allow_own_ideas,
         anonymous=row.anonymous,
-        mode=row.mode,  # type: ignore[arg-type]
+        mode=VotingMode(row.mode),
         state=RoundState(row.state),
         voters_expected=row.voters_expected,
         shortlist_size=row.shortlist_size,
@@ -217,9 +219,9 @@ def open_round(db: Database, round_id: str) -> RoundSnapshot:
         row = fetch(session, VotingRound, round_id)
         if row.state != RoundState.DRAFT:
             raise RoundStateError(_("This round has already been opened."))
-        snapshot = round_snapshot(session, row)
-        if snapshot.eligibility is not Eligibility.LIST:
-            _write_eligibility(session, row, snapshot.spec())
+        # Frozen as the board is now: ideas deleted or merged since the rules were set drop out,
+        # and with all ideas (or chosen themes) those added or moved in since come in.
+        _write_eligibility(session, row, round_snapshot(session, row).spec())
         if not _eligible_ids(session, row.id):
             raise InvalidInput(_("There are no ideas to vote on in this round."), "idea_ids")
         if row.anonymous:
@@ -229,9 +231,37 @@ def open_round(db: Database, round_id: str) -> RoundSnapshot:
         return round_snapshot(session, row)
 
 
+def _overwrite_deleted(connection: Connection) -> None:
+    """Deleted ballots and forgotten hashes are overwritten in the file, not merely unlinked.
+
+    (Some SQLite builds do this by default, others do not.)
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
+
+
+def _empty_the_log(db: Database) -> None:
+    """Fold SQLite's write-ahead log into the file and empty it.
+
+    The log holds each ballot's commit in the order cast, and the hashes: neither may
+    outlive voting. If the log is busy it is folded in at the next checkpoint instead.
+    """
+    if db.engine.dialect.name != "sqlite":
+        return
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        with contextlib.suppress(sqlite3.Error):
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    finally:
+        raw.close()
+
+
 def _forget_voters(session: Session, row: VotingRound) -> None:
     """After voting, nothing is left that could tell one anonymous ballot from another's voter."""
     if row.anonymous:
+        _overwrite_deleted(session.connection())
         session.execute(update(Ballot).where(Ballot.round_id == row.id).values(voter_key_hash=None))
 
 
@@ -246,12 +276,21 @@ def close_round(db: Database, round_id: str) -> RoundSnapshot:
         _forget_voters(session, row)
         snapshot = round_snapshot(session, row)
     voter_keys.destroy_key(db.path, round_id)
+    if snapshot.anonymous:
+        _empty_the_log(db)
     return snapshot
 
 
 def delete_round(db: Database, round_id: str) -> RoundSnapshot:
+    """Delete a round that is not taking ballots (undone exactly by ``restore_round``).
+
+    An open round is closed first by the facilitator: a deleted round must not keep
+    its voters' hashes and key while nobody can close it.
+    """
     with db.transaction() as session:
         row = fetch(session, VotingRound, round_id)
+        if row.state == RoundState.OPEN:
+            raise RoundStateError(_("Close voting in this round before deleting it."))
         row.deleted_at = utcnow()
         return round_snapshot(session, row)
 
@@ -348,6 +387,7 @@ def cast_ballot(
         placed = check_ballot(rules, dots, own)
 
         if found["anonymous"]:
+            _overwrite_deleted(connection)
             key = voter_keys.read_key(db.path, round_id)
             if key is None:
                 raise UserError(

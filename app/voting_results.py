@@ -50,14 +50,15 @@ class FewBallots(UserError):
 def reveal_round(db: Database, round_id: str, *, few_ballots_ok: bool = False) -> RoundSnapshot:
     """Show the counts from now on (closing the round first if it is open).
 
-    An anonymous round with fewer than three ballots raises FewBallots unless ``few_ballots_ok``.
+    An anonymous round with one or two ballots raises FewBallots unless ``few_ballots_ok``
+    (with none, the counts are paper dots only, and those were never anyone's ballot).
     """
     snapshot = _get(db, round_id)
     if snapshot.state is RoundState.DRAFT:
         raise RoundStateError(_("Nobody has voted yet: open the round first."))
     if snapshot.state is RoundState.REVEALED:
         return snapshot
-    if snapshot.anonymous and snapshot.ballots < FEW_BALLOTS and not few_ballots_ok:
+    if snapshot.anonymous and 0 < snapshot.ballots < FEW_BALLOTS and not few_ballots_ok:
         raise FewBallots(snapshot.ballots)
     if snapshot.state is RoundState.OPEN:
         close_round(db, round_id)
@@ -218,6 +219,9 @@ def start_runoff(db: Database, round_id: str, size: int, *, dots: int | None = N
         line = cut_view_in(session, row, size)
         if not line.is_tied:
             raise InvalidInput(_("There is no tie at this line to settle."), "size")
+        for earlier in _runoffs(session, round_id):
+            if earlier.state != RoundState.REVEALED and set(_eligible(session, earlier)) == set(line.tied):
+                raise RoundStateError(_("A runoff over these ideas is already under way."))
         row.shortlist_size = size
         parent = round_snapshot(session, row)
     budget = dots if dots is not None else line.places
@@ -236,11 +240,21 @@ def start_runoff(db: Database, round_id: str, size: int, *, dots: int | None = N
     return open_round(db, runoff.id)
 
 
-def runoffs_of(db: Database, round_id: str) -> list[RoundSnapshot]:
-    with db.transaction() as session:
-        rows = session.scalars(
+def _runoffs(session: Session, round_id: str) -> list[VotingRound]:
+    return list(
+        session.scalars(
             select(VotingRound)
             .where(VotingRound.runoff_of_id == round_id, VotingRound.deleted_at.is_(None))
             .order_by(VotingRound.number)
         )
-        return [round_snapshot(session, r) for r in rows]
+    )
+
+
+def _eligible(session: Session, row: VotingRound) -> tuple[str, ...]:
+    return round_snapshot(session, row).eligible_ids
+
+
+def runoffs_of(db: Database, round_id: str) -> list[RoundSnapshot]:
+    """The round's runoffs (not deleted), in the order they were made."""
+    with db.transaction() as session:
+        return [round_snapshot(session, r) for r in _runoffs(session, round_id)]

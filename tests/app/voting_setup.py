@@ -1,0 +1,86 @@
+"""A small workshop to vote in, shared by the voting tests: people, two themes, ideas with givers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from app.clusters import add_cluster
+from app.ideas import add_idea
+from app.participants import add_participants
+from app.voting import cast_ballot, close_round, create_round, open_round, set_paper_tally
+from app.voting_results import reveal_round
+from app.voting_snapshots import RoundSnapshot, RoundSpec, Voter
+from models.database import Database
+
+
+@dataclass(frozen=True)
+class Board:
+    """The workshop's ids, by position.
+
+    ideas[0], ideas[1] in themes[0]; ideas[2], ideas[3] in themes[1]; the rest unthemed.
+    people[0] gave ideas[0] and ideas[3] (with people[1]); ideas[2] was given anonymously;
+    people[2] gave ideas[4]; ideas[5..7] have no giver.
+    """
+
+    workshop_id: str
+    people: tuple[str, ...]
+    themes: tuple[str, ...]
+    ideas: tuple[str, ...]
+
+
+def make_board(db: Database, workshop_id: str, people: int = 6) -> Board:
+    person = tuple(p.id for p in add_participants(db, workshop_id, people, role="citizen", origin="external"))
+    themes = (
+        add_cluster(db, workshop_id, "Kontinuitet").id,
+        add_cluster(db, workshop_id, "Gemenskap").id,
+    )
+    givers: list[tuple[str, ...]] = [(person[0],), (), (), (person[0], person[1]), (person[2],), (), (), ()]
+    clusters: list[str | None] = [themes[0], themes[0], themes[1], themes[1], None, None, None, None]
+    ideas = tuple(
+        add_idea(
+            db,
+            workshop_id,
+            f"Idé {n}",
+            giver_ids=givers[n],
+            anonymous=n == 2,
+            cluster_id=clusters[n],
+        ).id
+        for n in range(8)
+    )
+    return Board(workshop_id, person, themes, ideas)
+
+
+def rules(**changes: object) -> RoundSpec:
+    """Three dots each, one per idea, all ideas, anonymous: then ``changes``."""
+    return replace(RoundSpec(dots=3, voters_expected=10), **changes)  # type: ignore[arg-type]
+
+
+def opened(db: Database, board: Board, **changes: object) -> RoundSnapshot:
+    return open_round(db, create_round(db, board.workshop_id, rules(**changes)).id)
+
+
+def by_index(board: Board, dots: Mapping[int, int]) -> dict[str, int]:
+    return {board.ideas[n]: count for n, count in dots.items()}
+
+
+def revealed(
+    db: Database,
+    board: Board,
+    ballots: Sequence[Mapping[int, int]],
+    paper: Mapping[int, int] | None = None,
+    **changes: object,
+) -> RoundSnapshot:
+    """A revealed round with these ballots (idea index -> dots) from voters 1, 2, ... and paper dots.
+
+    Cumulative with nine dots unless ``changes`` say otherwise, so a test can write any tally.
+    """
+    spec = {"dots": 9, "max_per_idea": 9, "voters_expected": max(1, len(ballots)), **changes}
+    row = opened(db, board, **spec)
+    for number, ballot in enumerate(ballots, start=1):
+        voter = Voter(number=number) if row.anonymous else Voter(participant_id=board.people[number - 1])
+        cast_ballot(db, row.id, voter, by_index(board, ballot))
+    if paper:
+        set_paper_tally(db, row.id, by_index(board, paper))
+    close_round(db, row.id)
+    return reveal_round(db, row.id, few_ballots_ok=True)
