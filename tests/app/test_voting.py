@@ -37,7 +37,7 @@ from app.voting_snapshots import Voter
 from app.workshops import create_workshop
 from models.database import Database, open_database
 from models.enums import BallotSource, Eligibility, RoundState, VotingMode
-from tests.app.voting_setup import Board, by_index, make_board, opened, rules
+from tests.app.voting_setup import Board, by_index, fresh_database, make_board, opened, rules
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +45,13 @@ def english() -> Iterator[None]:
     set_language("en")
     yield
     set_language("sv")
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = fresh_database(db_path)
+    yield database
+    database.close()
 
 
 @pytest.fixture
