@@ -92,11 +92,14 @@ def _utf16_index(text: str) -> dict[int, int]:
     return index_of
 
 
-def wrap(text: str, text_font: QFont, width: float, max_lines: int) -> tuple[list[str], str]:
+def wrap(
+    text: str, text_font: QFont, width: float, max_lines: int, indent: float = 0.0
+) -> tuple[list[str], str]:
     """``text`` in at most ``max_lines`` lines of ``width``, and as it reads.
 
     The last line ends in "…" if the text was cut; a word too long for a line is broken
-    with a hyphen, which the reading leaves out.
+    with a hyphen, which the reading leaves out. The first line is ``indent`` shorter
+    (something else is drawn before it).
     """
     text = " ".join(text.split())
     if not text:
@@ -116,14 +119,16 @@ def wrap(text: str, text_font: QFont, width: float, max_lines: int) -> tuple[lis
         line = layout.createLine()
         if not line.isValid():
             break
-        line.setLineWidth(max(1.0, width - hyphen) if breaks_words else width)
+        room = width - (indent if not starts else 0.0)
+        line.setLineWidth(max(1.0, room - hyphen) if breaks_words else max(1.0, room))
         starts.append(index_of[line.textStart()])
         end = index_of[line.textStart() + line.textLength()]
     layout.endLayout()
     ends = [*starts[1:], end]
     lines = [text[a:b] for a, b in zip(starts, ends, strict=True)]
     if end < len(text):
-        lines[-1] = metrics.elidedText(text[starts[-1] :], Qt.TextElideMode.ElideRight, width)
+        room = width - (indent if len(lines) == 1 else 0.0)
+        lines[-1] = metrics.elidedText(text[starts[-1] :], Qt.TextElideMode.ElideRight, room)
     reading = "".join(lines).strip()
     drawn = [
         f"{line}-" if i < len(lines) - 1 and text[b - 1].isalnum() and text[b].isalnum() else line.rstrip()

@@ -1,20 +1,24 @@
-"""What the shared screen shows, following the facilitator: the phase, blank, pause or the timer."""
+"""What the shared screen shows, following the facilitator: the phase, blank, pause, timer, booth or results."""
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 
 from app.clusters import list_clusters
+from app.errors import KNOWN_ERRORS, describe
 from app.i18n import _
 from app.ideas import list_ideas
 from app.participants import list_participants, participant_label
 from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot, WorkshopSnapshot
 from app.timer import TimerState
+from app.voting_snapshots import Voter
 from ui.hub import Hub
+from ui.presenter_voting import VotingScenes, VotingView
 from ui.room_timer import RoomTimer
 from ui.scene import CardView, Scene, SceneKind, TimerView, card_views, cluster_views
 
@@ -36,15 +40,21 @@ class Mode(StrEnum):
 class Presenter(QObject):
     """Keeps the shared screen in step with the workshop, from cached snapshots.
 
+    In FOLLOW mode a voting view (the booth, or the results of a round) replaces the phase's
+    view until show_board(), a change of phase or leaving the workshop; blank, pause and the
+    big timer still win over it, and it comes back with FOLLOW.
+
     Signals:
         sceneChanged(object): the Scene now on the shared screen (also when it is hidden).
         modeChanged(str): the Mode.
         screenClosed(): the facilitator closed the shared screen's window.
+        votingViewChanged(): voting_view changed (booth or results shown, or neither).
     """
 
     sceneChanged = Signal(object)
     modeChanged = Signal(str)
     screenClosed = Signal()
+    votingViewChanged = Signal()
 
     def __init__(self, hub: Hub, timer: RoomTimer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +70,9 @@ class Presenter(QObject):
         self.scene = Scene(SceneKind.BLANK)
         self.screen: SharedScreen | None = None
         self.placer: ScreenPlacer | None = None
+        self.voting = VotingScenes(hub)
+        self._phase_id: str | None = None
+        hub.votingChanged.connect(self._voting_changed)
         hub.ideasChanged.connect(self._ideas_changed)
         hub.ideasRemoved.connect(self._ideas_removed)
         hub.clustersChanged.connect(self._reload_clusters)
@@ -78,6 +91,8 @@ class Presenter(QObject):
 
             self.screen = SharedScreen()
             self.screen.installEventFilter(self)
+            self.screen.booth.voterChosen.connect(self._voter_chosen)
+            self.screen.booth.ballotDone.connect(self._cast_ballot)
             self.placer = ScreenPlacer(self.screen, parent=self)
             self.screen.set_scene(self.scene)
             self.screen.set_timer(self._timer_view(self.timer.state()))
@@ -104,7 +119,10 @@ class Presenter(QObject):
     # -- what it shows ------------------------------------------------------------------
 
     def open_workshop(self, workshop: WorkshopSnapshot) -> None:
+        if self.workshop is None or self.workshop.id != workshop.id:
+            self._clear_voting()
         self.workshop = workshop
+        self._phase_id = workshop.current_phase.id if workshop.current_phase else None
         self.ideas = {i.id: i for i in list_ideas(self.hub.db, workshop.id)}
         self.clusters = list_clusters(self.hub.db, workshop.id)
         self.people = {p.id: p for p in list_participants(self.hub.db, workshop.id)}
@@ -112,6 +130,7 @@ class Presenter(QObject):
         self.refresh()
 
     def close_workshop(self) -> None:
+        self._clear_voting()
         self.workshop = None
         self.ideas, self.clusters, self.people = {}, [], {}
         self.set_mode(Mode.FOLLOW)
@@ -138,6 +157,12 @@ class Presenter(QObject):
             return Scene(SceneKind.PAUSE, workshop_title=w.title, message=_("Break"), timer=timer)
         if self.mode is Mode.TIMER:
             return Scene(SceneKind.TIMER, workshop_title=w.title, timer=timer)
+        if self.voting.view is not None:
+            scene = self.voting.scene(
+                self.ideas, self.clusters, self.people, workshop_title=w.title, timer=timer
+            )
+            if scene is not None:
+                return scene
         phase = w.current_phase
         common: dict[str, Any] = {
             "workshop_title": w.title,
@@ -170,17 +195,96 @@ class Presenter(QObject):
             return None
         return TimerView(state.total_seconds, state.remaining_seconds, state.running, state.finished)
 
+    # -- voting ------------------------------------------------------------------------------
+
+    @property
+    def voting_view(self) -> VotingView | None:
+        """The booth or results on the shared screen instead of the phase's view, if any."""
+        return self.voting.view
+
+    def show_booth(self, round_id: str) -> None:
+        """The shared screen becomes the booth for ``round_id`` (shown when the mode is FOLLOW)."""
+        self._set_voting(lambda: self.voting.show_booth(round_id))
+
+    def show_results(self, round_id: str, size: int | None = None) -> None:
+        """The revealed results of ``round_id`` with the cut line after ``size`` ideas (None: no line).
+
+        A round not revealed yet is refused (hub.failed): its counts are never shown before.
+        """
+        self._set_voting(lambda: self.voting.show_results(round_id, size))
+
+    def show_board(self) -> None:
+        """Back to the phase's own view."""
+        self._clear_voting()
+        self.refresh()
+
+    def _set_voting(self, show: Any) -> None:
+        if self.workshop is None:
+            return
+        before = self.voting.view
+        try:
+            show()
+        except KNOWN_ERRORS as error:
+            self.hub.failed.emit(describe(error))
+            return
+        self.refresh()
+        if self.voting.view != before:
+            self.votingViewChanged.emit()
+
+    def _clear_voting(self) -> None:
+        if self.voting.view is not None:
+            self.voting.clear()
+            self.votingViewChanged.emit()
+
+    def _voting_changed(self, workshop_id: str, round_id: str) -> None:
+        if self.workshop is None or workshop_id != self.workshop.id or not self.voting.follows(round_id):
+            return
+        before = self.voting.view
+        self.voting.reload()
+        self.refresh()
+        if self.voting.view != before:
+            self.votingViewChanged.emit()
+
+    def _voter_chosen(self, round_id: str, voter: Voter) -> None:
+        """Tell the booth whether this voter's Done replaces a ballot (never what it held)."""
+        from app.voting import has_voted
+
+        try:
+            replaces = has_voted(self.hub.db, round_id, voter)
+        except KNOWN_ERRORS:
+            replaces = False
+        if self.screen is not None:
+            self.screen.booth.set_replaces(replaces)
+
+    def _cast_ballot(self, round_id: str, voter: Voter, dots: dict[str, int]) -> None:
+        """Count the booth's ballot whole, or tell the voter why not; the booth then forgets it."""
+        from app.voting import cast_ballot
+
+        if self.screen is None or self.workshop is None:
+            return
+        booth = self.screen.booth
+        try:
+            cast_ballot(self.hub.db, round_id, voter, dots)
+        except KNOWN_ERRORS as error:
+            booth.refuse(describe(error), getattr(error, "idea_id", None))
+            return
+        booth.accept()
+        self.hub.votingChanged.emit(self.workshop.id, round_id)
+        self.hub.saved.emit(datetime.now().astimezone())
+
     # -- keeping up ------------------------------------------------------------------------
 
     def _ideas_changed(self, workshop_id: str, ideas: list[IdeaSnapshot]) -> None:
         if self.workshop is not None and workshop_id == self.workshop.id:
             self.ideas.update((i.id, i) for i in ideas if not i.deleted)
+            self.voting.ideas_changed()
             self.refresh()
 
     def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
         if self.workshop is not None and workshop_id == self.workshop.id:
             for idea_id in idea_ids:
                 self.ideas.pop(idea_id, None)
+            self.voting.ideas_changed()
             self.refresh()
 
     def _reload_clusters(self, workshop_id: str) -> None:
@@ -206,6 +310,10 @@ class Presenter(QObject):
         except NotFound:
             self.close_workshop()
             return
+        phase = self.workshop.current_phase
+        if (phase.id if phase else None) != self._phase_id:
+            self._phase_id = phase.id if phase else None
+            self._clear_voting()
         self.refresh()
 
     def _timer_changed(self, state: TimerState) -> None:

@@ -10,7 +10,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.i18n import _
 from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot
+from app.voting_snapshots import CutView, RoundResults, RoundSnapshot, Voter
 
 
 class SceneKind(StrEnum):
@@ -19,6 +21,8 @@ class SceneKind(StrEnum):
     TIMER = "timer"
     BLANK = "blank"
     PAUSE = "pause"
+    BOOTH = "booth"
+    RESULTS = "results"
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,73 @@ class TimerView:
 
 
 @dataclass(frozen=True)
+class BoothCard:
+    """An idea in the booth: its number there, its title and its theme (colour always with the name)."""
+
+    id: str
+    number: int
+    title: str
+    theme: str  # "" for an idea outside every theme
+    colour: str  # "#RRGGBB" of the theme
+
+
+@dataclass(frozen=True)
+class VoterTile:
+    """Someone who can step up to the booth: a participant as the room may name them, or a voter number."""
+
+    voter: Voter
+    number: int
+    label: str  # "" for a voter number: the number says it all
+
+
+class BoothState(StrEnum):
+    OPEN = "open"
+    NOT_STARTED = "not_started"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class BoothView:
+    """A voting round as the booth shows it: the rules, the ideas and who may vote; never a vote."""
+
+    round_id: str
+    title: str
+    state: BoothState
+    dots: int
+    max_per_idea: int
+    cards: tuple[BoothCard, ...]
+    voters: tuple[VoterTile, ...]
+    ballots: int  # how many have voted
+    expected: int  # how many may vote; 0 when nobody knows
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    idea_id: str
+    rank: int
+    shared: bool  # the rank is shared with another idea
+    title: str
+    total: int
+    at_line: bool  # tied at the cut line, not settled: the vote alone cannot say if it goes on
+    going_on: bool  # above the cut line
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    """A revealed round's ranking for the room; built only from app.voting_results."""
+
+    round_id: str
+    title: str
+    rows: tuple[ResultRow, ...]  # ranked, the top first
+    ballots: int
+    paper_dots: int
+    size: int | None  # the cut line after this many ideas; None: no line
+    line_after: int  # rows above the line (the tied ones included when the tie is not settled)
+    places: int  # with an unsettled tie: how many of the tied ideas go on
+    settled: str  # how a tie at the line was settled ("" if none was)
+
+
+@dataclass(frozen=True)
 class Scene:
     kind: SceneKind
     workshop_title: str = ""
@@ -58,6 +129,8 @@ class Scene:
     cards: tuple[CardView, ...] = ()
     timer: TimerView | None = None
     message: str = ""  # the pause slide's text
+    booth: BoothView | None = None  # with SceneKind.BOOTH
+    results: ResultsView | None = None  # with SceneKind.RESULTS
 
 
 def giver_label(
@@ -91,6 +164,51 @@ def card_views(
         )
         for i in ideas
         if not i.deleted
+    )
+
+
+def round_title(snapshot: RoundSnapshot) -> str:
+    return snapshot.title or _("Round {n}").format(n=snapshot.number)
+
+
+def results_view(results: RoundResults, line: CutView | None) -> ResultsView:
+    """The ranking with the cut line of ``line`` (None: no line).
+
+    A tie settled by hand or by a runoff puts the tied ideas in the settled order, so the line
+    falls where the decision put it; an unsettled tie is marked on each tied row.
+    """
+    ideas = list(results.ideas)
+    settled = ""
+    if line is not None and line.settlements:
+        settlement = line.settlements[-1]
+        order = {idea_id: i for i, idea_id in enumerate(settlement.idea_ids)}
+        tied_rows = [r for r in ideas if r.idea_id in order]
+        if tied_rows:
+            start = ideas.index(tied_rows[0])
+            tied_rows.sort(key=lambda r: order[r.idea_id])
+            ideas[start : start + len(tied_rows)] = tied_rows
+        settled = (
+            _("Tie settled by a runoff")
+            if settlement.runoff_id
+            else _("Tie settled: {reason}").format(reason=settlement.reason)
+        )
+    going_on = set(line.going_on) if line is not None else set()
+    tied = set(line.tied) if line is not None else set()
+    rows = tuple(
+        ResultRow(r.idea_id, r.rank, r.shared, r.title, r.total, r.idea_id in tied, r.idea_id in going_on)
+        for r in ideas
+    )
+    line_after = sum(1 for r in rows if r.going_on or r.at_line)
+    return ResultsView(
+        round_id=results.round.id,
+        title=round_title(results.round),
+        rows=rows,
+        ballots=results.ballots,
+        paper_dots=results.paper_dots,
+        size=line.size if line is not None else None,
+        line_after=line_after,
+        places=line.places if line is not None else 0,
+        settled=settled,
     )
 
 

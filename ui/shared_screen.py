@@ -1,8 +1,9 @@
 """The shared screen: the room's window on the projector, drawing only what a Scene holds.
 
-Everything is painted by hand in one widget (cards by ui.board_canvas) with type sized
-from the window's height, so that it reads from the back of the room at any resolution.
-The corner timer is a small opaque child: its ten updates a second repaint only itself.
+Everything is painted by hand in one widget (cards by ui.board_canvas, results by
+ui.results_screen) with type sized from the window's height, so that it reads from the back
+of the room at any resolution. The corner timer is a small opaque child: its ten updates a
+second repaint only itself. The voting booth is a child too, covering the window while shown.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from ui.board_canvas import (
     DrawnText,
     font,
 )
+from ui.booth import VotingBooth
+from ui.results_screen import ResultsCanvas
 from ui.scene import Scene, SceneKind, TimerView
 
 #: Sizes as fractions of the window's height.
@@ -175,11 +178,14 @@ class SharedScreen(QWidget):
         self._timer: TimerView | None = None
         self._page = 0
         self._board = BoardCanvas()
+        self._results = ResultsCanvas()
         self._laid_out_for: tuple[Scene, int, int] | None = None
         self._drawn: list[DrawnText] = []
         self.paints = 0  # how many times the whole screen was painted: for tests and benchmarks
         self.badge = TimerBadge(self)
         self.badge.hide()
+        self.booth = VotingBooth(self)
+        self.booth.hide()
         self.resize(960, 540)
 
     # -- what to show ------------------------------------------------------------------------
@@ -198,6 +204,7 @@ class SharedScreen(QWidget):
         self._scene = scene
         self._relayout()
         self._show_badge()
+        self._show_booth()
         self.update()
 
     def set_timer(self, view: TimerView | None) -> None:
@@ -224,7 +231,9 @@ class SharedScreen(QWidget):
     @property
     def page_count(self) -> int:
         self._ensure_layout()
-        return self._board.page_count if self._scene.kind is SceneKind.BOARD else 1
+        if self._scene.kind is SceneKind.BOARD:
+            return self._board.page_count
+        return self._results.page_count if self._scene.kind is SceneKind.RESULTS else 1
 
     def next_page(self) -> None:
         self._go_to(self._page + 1)
@@ -243,6 +252,8 @@ class SharedScreen(QWidget):
 
     def drawn(self) -> list[DrawnText]:
         """Every string the room sees now, with where and how large it was drawn."""
+        if self.booth.isVisibleTo(self):
+            return self.booth.drawn()
         badge = self.badge.drawn if self.badge.isVisibleTo(self) else []
         return [*self._drawn, *badge]
 
@@ -253,6 +264,16 @@ class SharedScreen(QWidget):
         """Where each card of the page shown lies, by idea id."""
         self._ensure_layout()
         return self._board.card_rects(self._page) if self._scene.kind is SceneKind.BOARD else {}
+
+    def result_rects(self) -> dict[str, QRectF]:
+        """Where each idea's row of the results page shown lies, by idea id."""
+        self._ensure_layout()
+        return self._results.row_rects(self._page) if self._scene.kind is SceneKind.RESULTS else {}
+
+    def cut_line_rect(self) -> QRectF | None:
+        """Where the cut line of the results lies, if it is on the page shown."""
+        self._ensure_layout()
+        return self._results.line_rect(self._page) if self._scene.kind is SceneKind.RESULTS else None
 
     def card_pixel_size(self) -> int:
         """The pixel size of the card titles on the board."""
@@ -269,10 +290,12 @@ class SharedScreen(QWidget):
     def _relayout(self) -> None:
         self._laid_out_for = (self._scene, self.width(), self.height())
         count_before = self._board.page_count
+        self._board.layout = None
+        self._results.layout = None
         if self._scene.kind is SceneKind.BOARD:
             self._board.arrange(self._scene, self._board_area(), self.height())
-        else:
-            self._board.layout = None
+        elif self._scene.kind is SceneKind.RESULTS and self._scene.results is not None:
+            self._results.arrange(self._scene.results, self.width(), self.height())
         page = max(0, min(self._page, self.page_count - 1))
         if (page, self.page_count) != (self._page, count_before):
             self._page = page
@@ -296,6 +319,19 @@ class SharedScreen(QWidget):
         visible = kind in (SceneKind.BOARD, SceneKind.CHALLENGE) and shows_in_corner(self._timer)
         self.badge.setVisible(visible)
 
+    def _show_booth(self) -> None:
+        """The booth covers the window while the scene is the booth; leaving it drops a half ballot."""
+        view = self._scene.booth if self._scene.kind is SceneKind.BOOTH else None
+        if view is None:
+            self.booth.hide()
+            return
+        self.booth.setGeometry(self.rect())
+        self.booth.set_view(view)
+        if self.booth.isHidden():
+            self.booth.show()
+            self.booth.raise_()
+            self.booth.setFocus()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         heading = self._heading_rect()
         height = round(self.height() * BADGE * 1.4)
@@ -303,6 +339,7 @@ class SharedScreen(QWidget):
             QFontMetricsF(font(round(height * 0.62), bold=True)).horizontalAdvance(_("Time is up")) + height
         )
         self.badge.setGeometry(round(heading.right()) - width, round(heading.top()), width, height)
+        self.booth.setGeometry(self.rect())
         super().resizeEvent(event)
 
     def _badge_left(self) -> float:
@@ -325,6 +362,10 @@ class SharedScreen(QWidget):
         elif kind is SceneKind.PAUSE:
             painter.fillRect(self.rect(), PAUSE_BACKGROUND)
             self._paint_pause(writer)
+        elif kind is SceneKind.RESULTS:
+            self._results.paint(painter, self._page, self.width(), self.height(), drawn)
+        elif kind is SceneKind.BOOTH:
+            painter.fillRect(self.rect(), BACKGROUND)  # the booth covers it
         else:
             painter.fillRect(self.rect(), BACKGROUND)
             if kind is SceneKind.BOARD:
