@@ -1,0 +1,379 @@
+"""The facilitator's work area for dot voting: the rounds, the chosen round by its state, the shortlist.
+
+Until a round is revealed, nothing here shows a count of dots: only how many have voted,
+and who in a named round.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import voting
+from app.clusters import list_clusters
+from app.errors import KNOWN_ERRORS, InvalidInput, describe
+from app.i18n import _, ngettext
+from app.ideas import list_ideas
+from app.participants import list_participants
+from app.snapshots import ClusterSnapshot, ParticipantSnapshot, WorkshopSnapshot
+from app.voting_results import FewBallots, reveal_round
+from app.voting_snapshots import RoundSnapshot, RoundSpec
+from models.enums import RoundState
+from ui import typography
+from ui.hub import Hub
+from ui.voting_commands import (
+    CreateRound,
+    DeleteRound,
+    EditRound,
+    SetPaperDots,
+    announce,
+    push_or_report,
+    submit,
+    voting_step,
+)
+from ui.voting_dialogs import PaperDotsDialog, RoundDialog, Submit, run
+from ui.voting_models import RoundListModel, round_name
+from ui.voting_reason_dialogs import confirm
+from ui.voting_results_view import ResultsView
+from ui.voting_round_view import BallotView, DraftView, text_label
+from ui.voting_shortlist import ShortlistView
+
+if TYPE_CHECKING:
+    from ui.presenter import Presenter
+
+
+class VotingPanel(QWidget):
+    """Two tabs: voting rounds (a list, and the chosen round by its state) and the shortlist."""
+
+    def __init__(
+        self, hub: Hub, workshop_id: str, presenter: Presenter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.hub, self.workshop_id, self.presenter = hub, workshop_id, presenter
+        self.rounds: list[RoundSnapshot] = []
+        self.clusters: list[ClusterSnapshot] = []
+        self.people: list[ParticipantSnapshot] = []
+        self.current_id: str | None = None
+        self._stale = True
+
+        self.round_model = RoundListModel(self)
+        self.round_list = QListView()
+        self.round_list.setModel(self.round_model)
+        self.round_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.round_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.round_list.setAccessibleName(_("Voting rounds"))
+        self.round_list.setSpacing(2)
+        typography.set_type(self.round_list, typography.LIST)
+        self.round_list.selectionModel().currentChanged.connect(self._round_chosen)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.round_list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_round)
+        self.new_button = QPushButton(_("New round…"))
+        self.new_button.clicked.connect(self.new_round)
+        self.edit_button = QPushButton(_("Edit rules…"))
+        self.edit_button.setToolTip(_("The rules can change only before voting opens."))
+        self.edit_button.clicked.connect(self.edit_rules)
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.clicked.connect(self.delete_round)
+
+        self.empty_view = QWidget()
+        self.empty_text = text_label(typography.EMPTY_STATE)
+        self.empty_text.setText(
+            _("No voting round yet. A round sets the rules: how many dots each voter has, which ideas "
+              "are on the ballot, and whether voting is anonymous.")
+        )  # fmt: skip
+        self.empty_new_button = QPushButton(_("New round…"))
+        self.empty_new_button.clicked.connect(self.new_round)
+        empty_layout = QVBoxLayout(self.empty_view)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.empty_new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
+        self.draft_view = DraftView()
+        self.draft_view.open_button.clicked.connect(self.open_voting)
+        self.draft_view.edit_button.clicked.connect(self.edit_rules)
+        self.ballot_view = BallotView()
+        self.ballot_view.booth_button.clicked.connect(self.show_booth)
+        self.ballot_view.paper_button.clicked.connect(self.enter_paper_dots)
+        self.ballot_view.close_button.clicked.connect(self.close_voting)
+        self.ballot_view.reveal_button.clicked.connect(self.reveal)
+        self.results_view = ResultsView(hub, presenter)
+        self.results_view.roundRequested.connect(self.select_round)
+        self.stack = QStackedWidget()
+        for view in (self.empty_view, self.draft_view, self.ballot_view, self.results_view):
+            self.stack.addWidget(view)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.stack)
+
+        self.screen_status = QLabel()
+        self.screen_status.setWordWrap(True)
+        self.board_button = QPushButton(_("Show the idea board instead"))
+        self.board_button.clicked.connect(self.presenter.show_board)
+        self.shortlist_view = ShortlistView(hub, workshop_id)
+        self.results_view.shortlistMade.connect(lambda: self.tabs.setCurrentWidget(self.shortlist_view))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._rounds_tab(), _("Voting rounds"))
+        self.tabs.addTab(self.shortlist_view, _("Shortlist"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        hub.votingChanged.connect(self._voting_changed)
+        hub.shortlistChanged.connect(self._workshop_data_changed)
+        hub.participantsChanged.connect(self._workshop_data_changed)
+        hub.clustersChanged.connect(self._workshop_data_changed)
+        hub.ideasRemoved.connect(lambda workshop_id, _ids: self._workshop_data_changed(workshop_id))
+        presenter.votingViewChanged.connect(self._show_screen_status)
+        self.reload()
+
+    def _rounds_tab(self) -> QWidget:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.round_list, 1)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.scroll, 1)
+        screen = QHBoxLayout()
+        screen.addWidget(self.screen_status, 1)
+        screen.addWidget(self.board_button)
+        right_layout.addLayout(screen)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([250, 650])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        return splitter
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def show_workshop(self, workshop: WorkshopSnapshot) -> None:
+        """Called by the workshop page when it draws the phase anew."""
+        if workshop.id == self.workshop_id:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Read the rounds, themes and people again, keep the chosen round, and draw it."""
+        self._stale = False
+        try:
+            self.rounds = voting.list_rounds(self.hub.db, self.workshop_id)
+            self.clusters = list_clusters(self.hub.db, self.workshop_id)
+            self.people = list_participants(self.hub.db, self.workshop_id)
+        except KNOWN_ERRORS as exc:  # the workshop went while this was hidden
+            self.hub.failed.emit(describe(exc))
+            return
+        self.round_model.set_rounds(self.rounds)
+        ids = [r.id for r in self.rounds]
+        if self.current_id not in ids:
+            opened = [r.id for r in self.rounds if r.state is RoundState.OPEN]
+            self.current_id = (opened or ids or [None])[-1]
+        self._select_row()
+        self._show_current()
+        self.shortlist_view.reload()
+        count = self.shortlist_view.live_count()
+        self.tabs.setTabText(1, _("Shortlist ({n})").format(n=count) if count else _("Shortlist"))
+        self._show_screen_status()
+
+    def _voting_changed(self, workshop_id: str, _round_id: str) -> None:
+        self._workshop_data_changed(workshop_id)
+
+    def _workshop_data_changed(self, workshop_id: str) -> None:
+        if workshop_id != self.workshop_id:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def current_round(self) -> RoundSnapshot | None:
+        return next((r for r in self.rounds if r.id == self.current_id), None)
+
+    def select_round(self, round_id: str) -> None:
+        self.current_id = round_id
+        if self.round_model.row_of(round_id) < 0:
+            self.reload()
+        self._select_row()
+        self._show_current()
+
+    def _select_row(self) -> None:
+        row = self.round_model.row_of(self.current_id) if self.current_id else -1
+        selection = self.round_list.selectionModel()
+        blocked = selection.blockSignals(True)
+        if row >= 0:
+            self.round_list.setCurrentIndex(self.round_model.index(row))
+        else:
+            selection.clearSelection()
+        selection.blockSignals(blocked)
+
+    def _round_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.current_id = self.round_model.round(current.row()).id
+            self._show_current()
+
+    def _show_current(self) -> None:
+        r = self.current_round()
+        self.edit_button.setEnabled(r is not None and r.state is RoundState.DRAFT)
+        taking_ballots = r is not None and r.state is RoundState.OPEN
+        self.delete_button.setEnabled(r is not None and not taking_ballots)
+        self.delete_button.setToolTip(_("Close voting before deleting the round.") if taking_ballots else "")
+        if r is None:
+            self.stack.setCurrentWidget(self.empty_view)
+            return
+        numbers = self.round_model.numbers()
+        themes = [c.name for c in self.clusters if c.id in r.cluster_ids]
+        try:
+            if r.state is RoundState.DRAFT:
+                self.draft_view.show_round(r, numbers, themes)
+                view: QWidget = self.draft_view
+            elif r.state is RoundState.REVEALED:
+                self.results_view.show_round(r, numbers)
+                view = self.results_view
+            else:
+                self.ballot_view.show_round(
+                    r, numbers, themes, voting.turnout(self.hub.db, r.id), self.people
+                )
+                view = self.ballot_view
+        except KNOWN_ERRORS as exc:
+            self.hub.failed.emit(describe(exc))
+            return
+        self.stack.setCurrentWidget(view)
+
+    def _show_screen_status(self) -> None:
+        view = self.presenter.voting_view
+        numbers = self.round_model.numbers()
+        if view is None or view.round_id not in numbers:
+            self.screen_status.hide()
+            self.board_button.hide()
+            return
+        if view.kind == "booth":
+            text = _("The shared screen shows the booth of round {n}.")
+        else:
+            text = _("The shared screen shows the results of round {n}.")
+        self.screen_status.setText(text.format(n=numbers[view.round_id]))
+        self.screen_status.show()
+        self.board_button.show()
+
+    # -- rounds and their rules (undoable) --------------------------------------------------------
+
+    def _dialog(self, round_: RoundSnapshot | None, send: Submit) -> RoundDialog:
+        ideas = list_ideas(self.hub.db, self.workshop_id)
+        number = max((r.number for r in self.rounds), default=0) + 1
+        return RoundDialog(ideas, self.clusters, len(self.people), send, round_, number, self)
+
+    def new_round(self) -> None:
+        def send(spec: RoundSpec) -> InvalidInput | None:
+            command = CreateRound(self.hub, self.workshop_id, spec)
+            refusal = submit(self.hub, command)
+            if refusal is None and command.round_id is not None:
+                self.select_round(command.round_id)
+            return refusal
+
+        run(self._dialog(None, send))
+
+    def edit_rules(self) -> None:
+        r = self.current_round()
+        if r is None or r.state is not RoundState.DRAFT:
+            return
+        run(self._dialog(r, lambda spec: submit(self.hub, EditRound(self.hub, r, spec))))
+
+    def delete_round(self) -> None:
+        r = self.current_round()
+        if r is None or r.state is RoundState.OPEN:
+            return
+        if r.ballots or r.has_paper:
+            text = ngettext(
+                "{round} has {n} ballot. Delete the round? Undo (Ctrl+Z) brings it back.",
+                "{round} has {n} ballots. Delete the round? Undo (Ctrl+Z) brings it back.",
+                r.ballots,
+            ).format(round=round_name(r, self.round_model.numbers()), n=r.ballots)
+            if not confirm(self, _("Delete round"), text, _("Delete the round"), warning=True):
+                return
+        push_or_report(self.hub, DeleteRound(self.hub, r))
+
+    def enter_paper_dots(self) -> None:
+        r = self.current_round()
+        if r is None or r.state not in (RoundState.OPEN, RoundState.CLOSED):
+            return
+        titles = {i.id: i.title for i in list_ideas(self.hub.db, self.workshop_id)}
+        before = voting.paper_tally(self.hub.db, r.id)
+
+        def send(dots: dict[str, int]) -> InvalidInput | None:
+            if all(before.get(i, 0) == n for i, n in dots.items()):
+                return None  # nothing changed: nothing to undo
+            return submit(self.hub, SetPaperDots(self.hub, r, dots))
+
+        ideas = [(i, titles[i]) for i in r.eligible_ids if i in titles]
+        run(PaperDotsDialog(round_name(r, self.round_model.numbers()), ideas, before, send, self))
+
+    # -- the steps the room sees (not undoable) ---------------------------------------------------
+
+    def open_voting(self) -> None:
+        r = self.current_round()
+        if r is not None:
+            voting_step(self.hub, self.workshop_id, r.id, lambda: voting.open_round(self.hub.db, r.id))
+
+    def close_voting(self) -> None:
+        r = self.current_round()
+        if r is not None:
+            voting_step(self.hub, self.workshop_id, r.id, lambda: voting.close_round(self.hub.db, r.id))
+
+    def show_booth(self) -> None:
+        r = self.current_round()
+        if r is not None:
+            self.presenter.show_screen()
+            self.presenter.show_booth(r.id)
+
+    def reveal(self) -> None:
+        r = self.current_round()
+        if r is None:
+            return
+        name = round_name(r, self.round_model.numbers())
+        question = _("Reveal the results of {round}? Voting closes, and the counts appear here. The room "
+                     "sees them when you show them on the shared screen.").format(round=name)  # fmt: skip
+        if not confirm(self, _("Reveal results"), question, _("Reveal")):
+            return
+        try:
+            reveal_round(self.hub.db, r.id)
+        except FewBallots as exc:
+            if confirm(self, _("Few ballots"), exc.message, _("Reveal anyway"), warning=True):
+                voting_step(
+                    self.hub,
+                    self.workshop_id,
+                    r.id,
+                    lambda: reveal_round(self.hub.db, r.id, few_ballots_ok=True),
+                )
+            return
+        except KNOWN_ERRORS as exc:
+            self.hub.failed.emit(describe(exc))
+            return
+        announce(self.hub, self.workshop_id, r.id)
