@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPointingDevice,
+    QRegion,
     QResizeEvent,
     QTouchEvent,
 )
@@ -528,7 +529,7 @@ class VotingBooth(QWidget):
         painter = QPainter(self)
         for rect in region:
             painter.fillRect(rect, BACKGROUND)
-        if region.contains(self.rect()):
+        if QRegion(self.rect()).subtracted(region).isEmpty():  # the whole booth: forget what was drawn
             self._drawn = {}
         picture = Picture(
             self._view,

@@ -25,7 +25,6 @@ from ui.booth_faces import (
     draw_chosen,
     draw_dots_left,
     draw_tile,
-    outline,
     write,
     write_wrapped,
 )
@@ -94,7 +93,8 @@ class BoothPainter:
         parts = self._parts(picture, page)
         painted = []
         for key, rect, paint in parts:
-            if region.intersects(rect.toAlignedRect()):
+            # A pixel in: neighbours that only touch the repainted area stay as they are.
+            if region.intersects(rect.adjusted(1, 1, -1, -1).toAlignedRect()):
                 texts: list[DrawnText] = []
                 paint(painter, texts)
                 drawn[key] = texts
@@ -191,7 +191,7 @@ class BoothPainter:
                 if chosen:
                     draw_chosen(p, rect, page.grid.px)
 
-            parts.append((f"voter:{tile.number}", outline(rect, page.grid.px), paint_tile))
+            parts.append((f"voter:{tile.number}", rect, paint_tile))
         return parts
 
     def _ballot_parts(
@@ -260,7 +260,7 @@ class BoothPainter:
                 if chosen:
                     draw_chosen(p, rect, page.grid.px)
 
-            parts.append((f"card:{card.id}", outline(rect, page.grid.px), paint_card))
+            parts.append((f"card:{card.id}", rect, paint_card))
         button_font = self.faces.font(round(h * BUTTON_TYPE), True)
         parts.append(
             ("done", f.done, lambda p, d: draw_button(p, d, f.done, _("Done"), button_font, fill=GO))
