@@ -22,52 +22,33 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from app.i18n import _, ngettext
-from app.voting_rules import over_cap_message
+from app.i18n import _
 from app.voting_snapshots import Voter
 from ui.board_canvas import BACKGROUND, DrawnText
 from ui.booth_faces import card_dots, outline
+from ui.booth_input import (
+    DIGITS,
+    MOVES,
+    ROW,
+    SIGNS,
+    choose_first,
+    next_number,
+    why_not_add,
+    why_not_take_back,
+)
 from ui.booth_layout import (
     CARD,
     NUMBER_TILE,
-    PAGE_CARDS,
-    PAGE_TILES,
     PERSON_TILE,
     Frame,
     Page,
-    area_key,
     frame,
-    grid,
-    per_page,
+    lay_out,
 )
 from ui.booth_paint import BoothPainter, Picture, dots_left_area
 from ui.scene import BoothCard, BoothState, BoothView, VoterTile
 
 NEUTRAL, BALLOT, CLOSED = "neutral", "ballot", "closed"
-#: Keys that move the keyboard's choice: by one, or by a row.
-MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -100, Qt.Key.Key_Down: 100}
-#: Keys (or the characters they type) that add a dot to the chosen card, or take one back.
-SIGNS: dict[object, int] = {
-    "+": 1,
-    "=": 1,
-    "-": -1,
-    "−": -1,
-    Qt.Key.Key_Plus: 1,
-    Qt.Key.Key_Equal: 1,
-    Qt.Key.Key_Minus: -1,
-}
-
-
-def next_number(typed: str, digit: str, last: int) -> str:
-    """The digits typed so far after ``digit``: they go on while they make a number up to ``last``.
-
-    Typing 1 then 2 chooses 12 when there are at least 12; with fewer, the 2 starts a new number.
-    No timer: the same keys always choose the same card.
-    """
-    longer = typed + digit
-    if typed and int(longer) <= last:
-        return longer
-    return digit if 1 <= int(digit) <= last else ""
 
 
 class VotingBooth(QWidget):
@@ -227,30 +208,16 @@ class VotingBooth(QWidget):
         return frame(self.width(), self.height(), neutral=self._state != BALLOT)
 
     def _layout(self) -> Page:
-        key = (self._state, self._page, self.width(), self.height(), len(self._items()))
-        if self._pages is None or self._pages.key != key:
-            self._pages = self._lay_out(key)
-        return self._pages
-
-    def _lay_out(self, key: tuple[object, ...]) -> Page:
-        f, h = self._frame(), self.height()
         count = len(self._items())
-        if self._state == BALLOT:
-            shape_area, most, shape = f.area, PAGE_CARDS, CARD
-        else:
-            numbers = self._view is not None and any(not t.label for t in self._view.voters)
-            shape_area, most, shape = f.area, PAGE_TILES, NUMBER_TILE if numbers else PERSON_TILE
-            wide = QRectF(f.area.x(), f.area.y(), f.side.right() - f.area.x(), f.area.height())
-            if count and per_page(count, wide.width(), wide.height(), h, shape, most) >= count:
-                shape_area = wide  # one page: the tiles may use the buttons' column too
-        size = (
-            per_page(max(1, count), shape_area.width(), shape_area.height(), h, shape, most) if count else 1
-        )
-        pages = max(1, -(-count // size))
-        page = min(self._page, pages - 1)
-        first = page * size
-        cells = grid(min(size, count - first) if count else 0, area_key(shape_area), h, shape)
-        return Page(key, f, cells, first, pages)
+        key = (self._state, self._page, self.width(), self.height(), count)
+        if self._pages is None or self._pages.key != key:
+            if self._state == BALLOT:
+                shape = CARD
+            else:
+                numbers = self._view is not None and any(not t.label for t in self._view.voters)
+                shape = NUMBER_TILE if numbers else PERSON_TILE
+            self._pages = lay_out(key, count, self._page, self.width(), self.height(), shape)
+        return self._pages
 
     def _relayout(self) -> None:
         self._pages = None
@@ -400,31 +367,21 @@ class VotingBooth(QWidget):
 
     def _add(self, idea_id: str) -> None:
         assert self._view is not None
-        if self.dots_left() <= 0:
-            self._say(
-                ngettext(
-                    "Your {n} dot is placed: tap it to take it back first.",
-                    "All your {n} dots are placed: tap a dot to take it back first.",
-                    self._view.dots,
-                ).format(n=self._view.dots)
-            )
-        elif self._placed.get(idea_id, 0) >= self._view.max_per_idea:
-            self._say(over_cap_message(self._view.max_per_idea))
-        else:
+        refusal = why_not_add(self._view, self._placed, idea_id)
+        if not refusal:
             self._placed[idea_id] = self._placed.get(idea_id, 0) + 1
-            self._say("")
             self._repaint_card(idea_id, dots=True)
+        self._say(refusal)
         self._choose(self._number_of(idea_id))
 
     def _take_back(self, idea_id: str) -> None:
-        if self._placed.get(idea_id, 0) <= 0:
-            self._say(_("There is no dot on this idea to take back."))
-        else:
+        refusal = why_not_take_back(self._placed, idea_id)
+        if not refusal:
             self._placed[idea_id] -= 1
             if not self._placed[idea_id]:
                 del self._placed[idea_id]
-            self._say("")
             self._repaint_card(idea_id, dots=True)
+        self._say(refusal)
         self._choose(self._number_of(idea_id))
 
     def _number_of(self, idea_id: str) -> int:
@@ -449,8 +406,7 @@ class VotingBooth(QWidget):
         if number is None or not 1 <= number <= len(items):
             return
         before, self._chosen = self._chosen, number
-        size = max(1, len(self._layout().grid.cells)) if self.page_count > 1 else len(items)
-        page = (number - 1) // size if self.page_count > 1 else 0
+        page = self._layout().page_of(number)
         if page != self._page:
             self.go_to_page(page)
             return
@@ -469,7 +425,7 @@ class VotingBooth(QWidget):
         if self._state == CLOSED or self._view is None:
             super().keyPressEvent(event)
             return
-        if text.isdigit() and len(text) == 1:
+        if len(text) == 1 and text in DIGITS:
             self._typed = next_number(self._typed, text, len(self._items()))
             if self._typed:
                 self._choose(int(self._typed))
@@ -489,7 +445,7 @@ class VotingBooth(QWidget):
             self.cancel()
         elif self._state == BALLOT and (sign := SIGNS.get(text) or SIGNS.get(key)):
             if not isinstance(chosen, BoothCard):
-                self._say(_("Type an idea's number first, then + or −."))
+                self._say(choose_first())
             elif sign > 0:
                 self._add(chosen.id)
             else:
@@ -510,7 +466,7 @@ class VotingBooth(QWidget):
         if self._chosen is None:
             self._choose(1)
             return
-        if abs(step) == 100:
+        if abs(step) == ROW:
             step = self._layout().grid.columns * (1 if step > 0 else -1)
         self._choose(max(1, min(count, self._chosen + step)))
 

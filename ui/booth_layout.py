@@ -153,4 +153,29 @@ class Page:
     frame: Frame
     grid: Grid
     first: int  # the index of the first item on the page
+    size: int  # items on a full page
     pages: int
+
+    def page_of(self, number: int) -> int:
+        """The page (from 0) of the item numbered ``number`` (from 1)."""
+        return (number - 1) // self.size
+
+
+def lay_out(key: tuple[object, ...], count: int, page: int, width: int, height: int, shape: Shape) -> Page:
+    """Page ``page`` of ``count`` cards (or voter tiles) in the booth's frame, as large as they fit.
+
+    Voter tiles (not cards) that fit one page may use the column of buttons as well.
+    """
+    f = frame(width, height, neutral=shape is not CARD)
+    most = PAGE_CARDS if shape is CARD else PAGE_TILES
+    area = f.area
+    if shape is not CARD:
+        wide = QRectF(f.area.x(), f.area.y(), f.side.right() - f.area.x(), f.area.height())
+        if count and per_page(count, wide.width(), wide.height(), height, shape, most) >= count:
+            area = wide
+    size = per_page(count, area.width(), area.height(), height, shape, most) if count else 1
+    pages = max(1, -(-count // size))
+    page = max(0, min(page, pages - 1))
+    first = page * size
+    cells = grid(max(0, min(size, count - first)), area_key(area), height, shape)
+    return Page(key, f, cells, first, size, pages)

@@ -23,7 +23,8 @@ from app.voting_results import reveal_round
 from app.voting_rules import over_cap_message
 from app.voting_snapshots import RoundSnapshot, RoundSpec, Voter
 from app.workshops import get_workshop
-from ui.booth import VotingBooth, next_number
+from ui.booth import VotingBooth
+from ui.booth_input import next_number
 from ui.booth_paint import dots_left_text, turnout_text
 from ui.hub import Hub
 from ui.presenter import Mode, Presenter
@@ -338,6 +339,15 @@ def test_a_round_closed_by_the_facilitator_closes_the_booth(room_booth: Booth) -
     assert room_booth.booth.state == "closed"
 
 
+def test_the_shared_screen_reports_what_the_booth_drew(room_booth: Booth) -> None:
+    room_booth.open_round()
+    screen = room_booth.presenter.screen
+    assert screen is not None
+    screen.grab()
+    assert screen.drawn_texts() == room_booth.booth.drawn_texts()
+    assert _("Next voter") in screen.drawn_texts()
+
+
 def test_a_round_not_opened_yet_says_so(room_booth: Booth) -> None:
     draft = create_round(room_booth.hub.db, room_booth.workshop.id, RoundSpec(dots=3))
     room_booth.presenter.show_booth(draft.id)
@@ -372,6 +382,10 @@ def test_many_ideas_go_onto_pages_that_the_keyboard_follows(room_booth: Booth, h
     assert (booth.page, booth.chosen) == (1, 60)
     room_booth.type("+")
     assert booth.placed() == {room_booth.card_id(60): 1}
+    room_booth.type("38")  # the last card of the first page
+    assert (booth.page, booth.chosen) == (0, 38)
+    room_booth.click(booth.button_rects()["next"])
+    assert booth.page == 1
     room_booth.click(booth.button_rects()["previous"])
     assert booth.page == 0
     window = QRectF(0, 0, *FULL_HD)
