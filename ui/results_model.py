@@ -92,10 +92,17 @@ class ResultsModel(QAbstractTableModel):
 
     def cut_text(self, idea_id: str) -> str:
         if idea_id in self._going_on:
-            return _("✓ goes on")
+            return "✓"
         if idea_id in self._tied:
-            return _("tied at the line")
+            return _("tied")
         return ""
+
+    def cut_tooltip(self, idea_id: str) -> str | None:
+        if idea_id in self._going_on:
+            return _("Goes on to the shortlist")
+        if idea_id in self._tied:
+            return _("Tied at the line: the vote alone cannot say whether it goes on")
+        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ideas):
@@ -107,18 +114,15 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.DOTS:
                 return dots_text(r.booth_dots, r.paper_dots)
+            if column == self.CUT:
+                return self.cut_tooltip(r.idea_id)
             return self._display(r, column) or None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DOTS:
             return dots_text(r.booth_dots, r.paper_dots)
         if role == DotsRole and column == self.DOTS:
             return (r.booth_dots, r.paper_dots, self._most)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.RANK,
-            self.BOOTH,
-            self.PAPER,
-            self.TOTAL,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
         if role == Qt.ItemDataRole.BackgroundRole:
             if r.idea_id in self._going_on:
                 return QBrush(QColor(GOING_ON_BACKGROUND))
@@ -131,6 +135,13 @@ class ResultsModel(QAbstractTableModel):
             return font
         if role == IdRole:
             return r.idea_id
+        return None
+
+    def _alignment(self, column: int) -> int | None:
+        if column in (self.RANK, self.BOOTH, self.PAPER, self.TOTAL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == self.CUT:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def _display(self, r: IdeaResult, column: int) -> str | None:

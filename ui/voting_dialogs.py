@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -78,8 +78,22 @@ def _hint() -> QLabel:
     return label
 
 
+def _field(*widgets: QWidget) -> QWidget:
+    """A field with its hint and its refusal right under it, close together."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for widget in widgets:
+        layout.addWidget(
+            widget, 0, Qt.AlignmentFlag.AlignLeft if isinstance(widget, QSpinBox) else Qt.AlignmentFlag(0)
+        )
+    return box
+
+
 def _checkable(text: str, key: str, checked: bool) -> QListWidgetItem:
     item = QListWidgetItem(text)
+    item.setToolTip(text)
     item.setData(Qt.ItemDataRole.UserRole, key)
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
     item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -151,7 +165,9 @@ class RoundDialog(QDialog):
         self.themes = QListWidget()
         for cluster in clusters:
             if not cluster.deleted:
-                self.themes.addItem(_checkable(cluster.name, cluster.id, cluster.id in chosen_clusters))
+                count = sum(1 for i in self.ideas if i.cluster_id == cluster.id)
+                text = _("{theme} ({n})").format(theme=cluster.name, n=count)
+                self.themes.addItem(_checkable(text, cluster.id, cluster.id in chosen_clusters))
         self.themes.setAccessibleName(_("Themes on the ballot"))
         self.idea_list = QListWidget()
         for idea in self.ideas:
@@ -159,6 +175,8 @@ class RoundDialog(QDialog):
         self.idea_list.setAccessibleName(_("Ideas on the ballot"))
         for widget in (self.themes, self.idea_list):
             widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setTextElideMode(Qt.TextElideMode.ElideRight)
             widget.itemChanged.connect(self._update)
         no_themes = QLabel(_("There are no themes yet: group the ideas on the board first."))
         no_themes.setWordWrap(True)
@@ -192,26 +210,32 @@ class RoundDialog(QDialog):
         self.dots.setFocus()
 
     def _lay_out(self, ok_text: str) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_("Title (optional)"), self.title_edit)
-        form.addRow("", self.errors["title"])
-        form.addRow(_("Dots per voter"), self.dots)
-        form.addRow("", self.dots_hint)
-        form.addRow("", self.errors["dots"])
-        form.addRow(_("Most dots on one idea"), self.max_per_idea)
-        form.addRow("", self.max_hint)
-        form.addRow("", self.errors["max_per_idea"])
-        form.addRow("", self.allow_own)
-        anonymity = QHBoxLayout()
-        anonymity.addWidget(self.anonymous)
-        anonymity.addWidget(self.named)
-        anonymity.addStretch(1)
-        form.addRow(_("Ballots"), anonymity)
-        form.addRow("", self.anonymity_hint)
-        form.addRow(_("Voters expected"), self.voters)
-        form.addRow("", self.voters_hint)
-        form.addRow("", self.errors["voters_expected"])
+        for spin in (self.dots, self.max_per_idea, self.voters):
+            spin.setMinimumWidth(96)
+        anonymity = QWidget()
+        choices = QHBoxLayout(anonymity)
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.addWidget(self.anonymous)
+        choices.addWidget(self.named)
+        choices.addStretch(1)
+        # A grid, not a QFormLayout: rows grow when a hint wraps onto more lines.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        rows = (
+            (_("Title (optional)"), _field(self.title_edit, self.errors["title"])),
+            (_("Dots per voter"), _field(self.dots, self.dots_hint, self.errors["dots"])),
+            (
+                _("Most dots on one idea"),
+                _field(self.max_per_idea, self.max_hint, self.errors["max_per_idea"]),
+            ),
+            ("", self.allow_own),
+            (_("Ballots"), _field(anonymity, self.anonymity_hint)),
+            (_("Voters expected"), _field(self.voters, self.voters_hint, self.errors["voters_expected"])),
+        )
+        for row, (text, field) in enumerate(rows):
+            form.addWidget(QLabel(text), row, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(field, row, 1)
+        form.setRowStretch(len(rows), 1)
 
         ballot = QGroupBox(_("Which ideas are on the ballot"))
         ballot_layout = QVBoxLayout(ballot)
@@ -262,13 +286,9 @@ class RoundDialog(QDialog):
             self._setting = True
             self.dots.setValue(suggested)
             self._setting = False
-        self.dots_hint.setText(
-            ngettext(
-                "{n} idea on the ballot; {dots} dots suggested.",
-                "{n} ideas on the ballot; {dots} dots suggested.",
-                count,
-            ).format(n=count, dots=suggested)
-        )
+        ideas = ngettext("{n} idea on the ballot", "{n} ideas on the ballot", count).format(n=count)
+        budget = ngettext("{n} dot suggested", "{n} dots suggested", suggested).format(n=suggested)
+        self.dots_hint.setText(_("{ideas}; {dots}.").format(ideas=ideas, dots=budget))
         dots = self.dots.value()
         self.max_per_idea.setMaximum(dots)
         cap = self.max_per_idea.value()

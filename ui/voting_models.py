@@ -82,6 +82,9 @@ def rules_lines(r: RoundSnapshot, theme_names: Sequence[str] = ()) -> list[str]:
         else _("Voters may not vote for their own ideas.")
     )
     lines.append(anonymity_text(r.anonymous))
+    lines.append(
+        ngettext("{n} voter expected.", "{n} voters expected.", r.voters_expected).format(n=r.voters_expected)
+    )
     return lines
 
 
@@ -135,7 +138,7 @@ class RoundListModel(QAbstractListModel):
             return None
         r = self._rounds[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{round_name(r, self._numbers)}\n    {self.status(r)}"
+            return f"{round_name(r, self._numbers)}\n{self.status(r)}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{round_name(r, self._numbers)}, {self.status(r)}"
         if role == Qt.ItemDataRole.FontRole and r.state is RoundState.OPEN:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -58,6 +59,23 @@ if TYPE_CHECKING:
     from ui.presenter import Presenter
 
 
+class PageStack(QStackedWidget):
+    """A stack as large as the page it shows, not its largest page: the scroll area then
+    scrolls only when the chosen round needs it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
 class VotingPanel(QWidget):
     """Two tabs: voting rounds (a list, and the chosen round by its state) and the shortlist."""
 
@@ -78,7 +96,9 @@ class VotingPanel(QWidget):
         self.round_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.round_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.round_list.setAccessibleName(_("Voting rounds"))
-        self.round_list.setSpacing(2)
+        self.round_list.setSpacing(3)
+        self.round_list.setWordWrap(True)
+        self.round_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         typography.set_type(self.round_list, typography.LIST)
         self.round_list.selectionModel().currentChanged.connect(self._round_chosen)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.round_list)
@@ -114,7 +134,7 @@ class VotingPanel(QWidget):
         self.ballot_view.reveal_button.clicked.connect(self.reveal)
         self.results_view = ResultsView(hub, presenter)
         self.results_view.roundRequested.connect(self.select_round)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for view in (self.empty_view, self.draft_view, self.ballot_view, self.results_view):
             self.stack.addWidget(view)
         self.scroll = QScrollArea()
@@ -148,9 +168,10 @@ class VotingPanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.round_list, 1)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two rows: the list stays narrow and the chosen round gets the room
+        buttons.addWidget(self.new_button, 0, 0, 1, 2)
+        buttons.addWidget(self.edit_button, 1, 0)
+        buttons.addWidget(self.delete_button, 1, 1)
         left_layout.addLayout(buttons)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -165,7 +186,7 @@ class VotingPanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([250, 650])
+        splitter.setSizes([210, 690])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         return splitter

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 #: How many ideas go on when the facilitator has not chosen yet.
 DEFAULT_SHORTLIST = 5
+#: A tie is named in one sentence: this many titles of this length at most, then "and n more".
+TITLES_SHOWN = 3
+TITLE_CHARS = 40
 
 
 def summary_text(res: RoundResults) -> str:
@@ -84,7 +87,7 @@ class ResultsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(170)
+        self.table.setMinimumHeight(150)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ResultsModel.IDEA, QHeaderView.ResizeMode.Stretch)
@@ -116,18 +119,18 @@ class ResultsView(QWidget):
         self.runoff_note = text_label()
         self.go_to_runoff_button = QPushButton(_("Go to the runoff"))
         self.back_button = QPushButton()
-        self.screen_button = QPushButton(_("Show results on the shared screen"))
+        self.screen_button = QPushButton(_("Show on the shared screen"))
+        self.screen_button.setToolTip(_("The room sees this ranking, with the line where you draw it."))
         self.shortlist_button = QPushButton(_("Make the shortlist"))
         typography.set_type(self.shortlist_button, typography.LIST, bold=True)
 
-        tie_buttons = QHBoxLayout()
+        # One row of buttons, so that the table keeps its room on a 1280x720 screen.
+        buttons = QHBoxLayout()
         for button in (self.runoff_button, self.settle_button, self.go_to_runoff_button, self.back_button):
-            tie_buttons.addWidget(button)
-        tie_buttons.addStretch(1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.screen_button)
-        actions.addStretch(1)
-        actions.addWidget(self.shortlist_button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.screen_button)
+        buttons.addWidget(self.shortlist_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -139,8 +142,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.cut_row)
         layout.addWidget(self.cut_label)
         layout.addWidget(self.runoff_note)
-        layout.addLayout(tie_buttons)
-        layout.addLayout(actions)
+        layout.addLayout(buttons)
 
         self.top_spin.valueChanged.connect(self.update_cut)
         self.least_spin.valueChanged.connect(self.update_cut)
@@ -217,8 +219,13 @@ class ResultsView(QWidget):
         self._follow_on_screen()
 
     def _titles(self, ids: tuple[str, ...]) -> str:
+        """The first few titles (each cut short if long), then how many more: the table shows them all."""
         titles = {i.idea_id: i.title for i in self.results.ideas} if self.results else {}
-        return ", ".join(f"“{titles.get(i, '?')}”" for i in ids)
+        named = [titles.get(i, "?") for i in ids[:TITLES_SHOWN]]
+        text = ", ".join(f"“{t if len(t) <= TITLE_CHARS else t[: TITLE_CHARS - 1] + '…'}”" for t in named)
+        if len(ids) > TITLES_SHOWN:
+            text = _("{titles} and {n} more").format(titles=text, n=len(ids) - TITLES_SHOWN)
+        return text
 
     def _cut_text(self, view: CutView) -> str:
         if view.is_tied:

@@ -9,9 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.i18n import _, ngettext
+from app.i18n import _
 from app.participants import participant_label
 from app.snapshots import ParticipantSnapshot
 from app.voting_snapshots import RoundSnapshot, Turnout
@@ -19,11 +28,15 @@ from models.enums import RoundState
 from ui import typography
 from ui.voting_models import round_name, rules_lines, state_label, turnout_text
 
+#: A round's heading: under the phase's title (typography.PAGE_HEADING), so smaller.
+ROUND_HEADING = 16
+
 
 def heading_label() -> QLabel:
+    """A round's name and state: below the phase's heading, so a size smaller than it."""
     label = QLabel()
     label.setWordWrap(True)
-    typography.set_type(label, typography.PAGE_HEADING, bold=True)
+    typography.set_type(label, ROUND_HEADING, bold=True)
     return label
 
 
@@ -48,6 +61,7 @@ class DraftView(QWidget):
         self.heading = heading_label()
         self.rules = text_label()
         self.open_button = QPushButton(_("Open voting"))
+        typography.set_type(self.open_button, typography.LIST, bold=True)
         self.open_button.setToolTip(_("Ballots are taken from now on; the rules can no longer change."))
         self.edit_button = QPushButton(_("Edit the rules…"))
         buttons = QHBoxLayout()
@@ -66,6 +80,18 @@ class DraftView(QWidget):
         self.rules.setText(bullet_list(rules_lines(r, theme_names)))
 
 
+def _voter_list(name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    widget.setMaximumHeight(150)
+    typography.set_type(widget, typography.LIST)
+    return widget
+
+
 class BallotView(QWidget):
     """An open or closed round: the turnout ("7 of 12 have voted"), who in a named round, and the steps."""
 
@@ -75,8 +101,18 @@ class BallotView(QWidget):
         self.runoff_note = text_label()
         self.turnout = text_label(typography.PHASE_HEADING, bold=True)
         self.turnout.setAccessibleName(_("Turnout"))
-        self.voted = text_label()
-        self.not_yet = text_label()
+        self.voters_note = text_label()
+        self.voted_caption = QLabel()
+        self.voted_list = _voter_list(_("Have voted"))
+        self.waiting_caption = QLabel()
+        self.waiting_list = _voter_list(_("Not yet voted"))
+        self.voters_box = QWidget()
+        voters = QGridLayout(self.voters_box)
+        voters.setContentsMargins(0, 0, 0, 0)
+        voters.addWidget(self.voted_caption, 0, 0)
+        voters.addWidget(self.waiting_caption, 0, 1)
+        voters.addWidget(self.voted_list, 1, 0)
+        voters.addWidget(self.waiting_list, 1, 1)
         self.paper_note = text_label()
         self.rules = text_label()
         self.booth_button = QPushButton(_("Show the booth on the shared screen"))
@@ -85,6 +121,7 @@ class BallotView(QWidget):
         self.close_button = QPushButton(_("Close voting"))
         self.close_button.setToolTip(_("No more ballots; the counts stay hidden until you reveal them."))
         self.reveal_button = QPushButton(_("Reveal results…"))
+        typography.set_type(self.reveal_button, typography.LIST, bold=True)
         buttons = QGridLayout()
         buttons.addWidget(self.booth_button, 0, 0)
         buttons.addWidget(self.paper_button, 0, 1)
@@ -96,8 +133,8 @@ class BallotView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.runoff_note)
         layout.addWidget(self.turnout)
-        layout.addWidget(self.voted)
-        layout.addWidget(self.not_yet)
+        layout.addWidget(self.voters_note)
+        layout.addWidget(self.voters_box)
         layout.addWidget(self.paper_note)
         layout.addLayout(buttons)
         layout.addWidget(self.rules)
@@ -119,6 +156,7 @@ class BallotView(QWidget):
         )
         self.runoff_note.setVisible(parent is not None)
         self.turnout.setText(turnout_text(turnout.ballots, turnout.voters_expected))
+        self.turnout.setToolTip("" if is_open else _("Voting is closed: no more ballots are taken."))
         self._show_voters(r, turnout, people)
         if r.has_paper:
             self.paper_note.setText(_("Paper dots have been entered; they stay hidden until the reveal."))
@@ -127,22 +165,20 @@ class BallotView(QWidget):
         self.rules.setText(bullet_list(rules_lines(r, theme_names)))
         self.booth_button.setVisible(is_open)
         self.close_button.setVisible(is_open)
-        if not is_open:
-            self.turnout.setToolTip(_("Voting is closed: no more ballots are taken."))
 
     def _show_voters(self, r: RoundSnapshot, turnout: Turnout, people: Sequence[ParticipantSnapshot]) -> None:
+        self.voters_box.setVisible(not r.anonymous)
+        self.voters_note.setVisible(r.anonymous)
         if r.anonymous:
-            self.voted.setText(_("Anonymous round: nobody sees who has voted."))
-            self.not_yet.hide()
+            self.voters_note.setText(_("Anonymous round: nobody sees who has voted."))
             return
-        done = [participant_label(p, public=False) for p in people if p.id in turnout.voted_participant_ids]
-        waiting = [
-            participant_label(p, public=False) for p in people if p.id not in turnout.voted_participant_ids
-        ]
-        self.voted.setText(
-            ngettext("Has voted: {names}", "Have voted: {names}", len(done)).format(names="; ".join(done))
-            if done
-            else _("Nobody has voted yet.")
-        )
-        self.not_yet.setText(_("Not yet: {names}").format(names="; ".join(waiting)))
-        self.not_yet.setVisible(bool(waiting))
+        voted = turnout.voted_participant_ids
+        done = [participant_label(p, public=False) for p in people if p.id in voted]
+        waiting = [participant_label(p, public=False) for p in people if p.id not in voted]
+        self.voted_caption.setText(_("Have voted ({n})").format(n=len(done)))
+        self.waiting_caption.setText(_("Not yet ({n})").format(n=len(waiting)))
+        for widget, names in ((self.voted_list, done), (self.waiting_list, waiting)):
+            widget.clear()
+            widget.addItems(names)
+            for row, name in enumerate(names):
+                widget.item(row).setToolTip(name)

@@ -47,6 +47,7 @@ class ShortlistView(QWidget):
         header.setSectionResizeMode(ShortlistModel.PLACE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ShortlistModel.IDEA, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ShortlistModel.WHY, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         typography.set_type(self.table, typography.LIST)
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._update_buttons())
         self.show_removed = QCheckBox(_("Show removed ideas and why"))

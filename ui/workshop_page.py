@@ -32,7 +32,7 @@ from ui.room_timer import RoomTimer, TimerPanel
 from ui.screen_controls import ScreenControls
 
 #: Phase kinds with a work area of their own; the others show the overview.
-WORK_AREAS = ("challenge", "ideas", "clusters", "backing")
+WORK_AREAS = ("challenge", "ideas", "clusters", "backing", "voting")
 
 
 class WorkshopPage(QWidget):
@@ -215,6 +215,10 @@ class WorkshopPage(QWidget):
             from ui.idea_board import IdeaBoard
 
             return IdeaBoard(self.hub, workshop.id)
+        if kind == "voting":
+            from ui.voting_panel import VotingPanel
+
+            return VotingPanel(self.hub, workshop.id, self.presenter)
         from ui.backing_panel import BackingPanel
 
         return BackingPanel(self.hub, workshop.id, leader=workshop.facilitator)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.voting import get_round, list_rounds, paper_tally
@@ -88,7 +88,7 @@ def test_a_round_made_in_the_dialog_is_listed_with_its_rules_and_undo_takes_it_a
     r = stored[0]
     assert (r.dots, r.max_per_idea, r.anonymous, r.eligibility) == (4, 4, False, Eligibility.CLUSTERS)
     assert r.cluster_ids == (board.themes[0],)
-    assert round_rows(panel) == ["Round 1: Morning ideas\n    draft"]
+    assert round_rows(panel) == ["Round 1: Morning ideas\ndraft"]
     assert panel.stack.currentWidget() is panel.draft_view
     rules = panel.draft_view.rules.text()
     assert "Each voter has 4 dots and may put them all on one idea (cumulative)." in rules
@@ -102,7 +102,7 @@ def test_a_round_made_in_the_dialog_is_listed_with_its_rules_and_undo_takes_it_a
     assert panel.stack.currentWidget() is panel.empty_view
 
     hub.undo_stack.redo()
-    assert round_rows(panel) == ["Round 1: Morning ideas\n    draft"]
+    assert round_rows(panel) == ["Round 1: Morning ideas\ndraft"]
 
 
 def test_a_refused_rule_shows_beside_its_field_and_keeps_what_was_typed(
@@ -203,15 +203,16 @@ def test_opening_shows_the_turnout_which_follows_the_ballots(
     assert get_round(hub.db, r.id).state is RoundState.OPEN
     assert panel.stack.currentWidget() is panel.ballot_view
     assert panel.ballot_view.turnout.text() == "0 of 3 have voted"
-    assert panel.ballot_view.voted.text() == "Anonymous round: nobody sees who has voted."
-    assert round_rows(panel) == ["Round 1\n    voting open · 0 of 3 have voted"]
+    assert panel.ballot_view.voters_note.text() == "Anonymous round: nobody sees who has voted."
+    assert panel.ballot_view.voters_box.isHidden()
+    assert round_rows(panel) == ["Round 1\nvoting open · 0 of 3 have voted"]
     assert hub.undo_stack.count() == 0  # the room saw it open: not undoable
 
     vote(hub, board, get_round(hub.db, r.id), 1, {0: 1, 1: 1})
     assert panel.ballot_view.turnout.text() == "1 of 3 has voted"
     vote(hub, board, get_round(hub.db, r.id), 2, {2: 1})
     assert panel.ballot_view.turnout.text() == "2 of 3 have voted"
-    assert round_rows(panel) == ["Round 1\n    voting open · 2 of 3 have voted"]
+    assert round_rows(panel) == ["Round 1\nvoting open · 2 of 3 have voted"]
 
     qtbot.mouseClick(panel.ballot_view.booth_button, LEFT)
     assert presenter.calls == [("show_screen",), ("show_booth", r.id)]
@@ -227,17 +228,26 @@ def test_opening_shows_the_turnout_which_follows_the_ballots(
     assert panel.ballot_view.booth_button.isHidden()
 
 
+def names(widget: QListWidget) -> list[str]:
+    return [widget.item(row).text() for row in range(widget.count())]
+
+
 def test_a_named_round_shows_who_has_voted_and_who_not_yet(
     panel: VotingPanel, hub: Hub, board: Board
 ) -> None:
     r = opened(hub, board, anonymous=False)
     hub.votingChanged.emit(board.workshop_id, r.id)
-    assert panel.ballot_view.voted.text() == "Nobody has voted yet."
+    view = panel.ballot_view
+    assert view.voters_box.isVisible()
+    assert view.voted_caption.text() == "Have voted (0)"
+    assert names(view.waiting_list) == ["Amira Hassan · Employee", "Bo Ek · Citizen", "Citizen"]
 
     vote(hub, board, r, 2, {1: 1})
 
-    assert panel.ballot_view.voted.text() == "Has voted: Bo Ek · Citizen"
-    assert panel.ballot_view.not_yet.text() == "Not yet: Amira Hassan · Employee; Citizen"
+    assert view.voted_caption.text() == "Have voted (1)"
+    assert names(view.voted_list) == ["Bo Ek · Citizen"]
+    assert view.waiting_caption.text() == "Not yet (2)"
+    assert names(view.waiting_list) == ["Amira Hassan · Employee", "Citizen"]
 
 
 def test_no_count_shows_anywhere_in_the_panel_before_the_reveal(
@@ -342,7 +352,7 @@ def test_the_reveal_asks_first_and_warns_when_an_anonymous_round_has_few_ballots
     qtbot.mouseClick(panel.ballot_view.reveal_button, LEFT)
     assert get_round(hub.db, r.id).state is RoundState.REVEALED
     assert panel.stack.currentWidget() is panel.results_view
-    assert round_rows(panel) == ["Round 1\n    results revealed · 1 of 3 has voted"]
+    assert round_rows(panel) == ["Round 1\nresults revealed · 1 of 3 has voted"]
 
 
 def test_a_round_with_ballots_is_deleted_only_when_confirmed_and_undo_brings_it_back(
@@ -366,7 +376,7 @@ def test_a_round_with_ballots_is_deleted_only_when_confirmed_and_undo_brings_it_
     assert panel.stack.currentWidget() is panel.empty_view
 
     hub.undo_stack.undo()
-    assert round_rows(panel) == ["Round 1\n    voting closed · 1 of 3 has voted"]
+    assert round_rows(panel) == ["Round 1\nvoting closed · 1 of 3 has voted"]
 
 
 def test_undo_never_takes_away_a_round_the_room_has_voted_in(
