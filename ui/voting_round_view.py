@@ -87,7 +87,7 @@ def _voter_list(name: str) -> QListWidget:
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setTextElideMode(Qt.TextElideMode.ElideRight)
-    widget.setMaximumHeight(150)
+    widget.setMinimumHeight(90)
     typography.set_type(widget, typography.LIST)
     return widget
 
@@ -134,11 +134,11 @@ class BallotView(QWidget):
         layout.addWidget(self.runoff_note)
         layout.addWidget(self.turnout)
         layout.addWidget(self.voters_note)
-        layout.addWidget(self.voters_box)
+        layout.addLayout(buttons)  # the steps stay in sight above the names, on a small screen too
         layout.addWidget(self.paper_note)
-        layout.addLayout(buttons)
+        layout.addWidget(self.voters_box, 1)  # the names get the room a larger screen has
         layout.addWidget(self.rules)
-        layout.addStretch(1)
+        layout.addStretch(0)
 
     def show_round(
         self,
