@@ -254,7 +254,7 @@ class VotingBooth(QWidget):
 
     def button_rects(self) -> dict[str, QRectF]:
         """The buttons now on screen: "done", "cancel" in a ballot; "previous", "next" with pages."""
-        f, buttons = self._frame(), {}
+        f, buttons = self._frame(), dict[str, QRectF]()
         if self._state == BALLOT:
             buttons |= {"done": f.done, "cancel": f.cancel}
         if self._state != CLOSED and self.page_count > 1:
@@ -483,8 +483,9 @@ class VotingBooth(QWidget):
         self.paints += 1
         region = event.region()
         painter = QPainter(self)
-        for rect in region:
-            painter.fillRect(rect, BACKGROUND)
+        painter.fillRect(region.boundingRect(), BACKGROUND)  # the painter is clipped to the region
+        # One render hint for every part, so that a part looks the same whichever others are repainted.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if QRegion(self.rect()).subtracted(region).isEmpty():  # the whole booth: forget what was drawn
             self._drawn = {}
         picture = Picture(

@@ -82,7 +82,7 @@ class Faces:
     """Laid-out text of cards and tiles, by what they show and their size."""
 
     def __init__(self) -> None:
-        self._faces: dict[tuple[object, int, int, int], Face] = {}
+        self._faces: dict[tuple[object, ...], Face] = {}
         self._fonts: dict[tuple[int, bool], QFont] = {}
 
     def font(self, px: int, bold: bool = False) -> QFont:
@@ -91,7 +91,7 @@ class Faces:
             self._fonts[key] = font(px, bold=bold)
         return self._fonts[key]
 
-    def _get(self, key: tuple[object, int, int, int]) -> Face | None:
+    def _get(self, key: tuple[object, ...]) -> Face | None:
         if len(self._faces) > 4000:
             self._faces.clear()
         return self._faces.get(key)
@@ -334,15 +334,16 @@ def draw_button(
         painter.setBrush(Qt.BrushStyle.NoBrush)
     inset = max(2.0, rect.height() * 0.05) / 2
     painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
-    write(
-        painter,
-        drawn,
-        rect.adjusted(rect.height() * 0.2, 0, -rect.height() * 0.2, 0),
-        CENTRE,
-        text,
-        text_font,
-        ink,
-    )
+    inner = rect.adjusted(rect.height() * 0.2, 0, -rect.height() * 0.2, 0)
+    write(painter, drawn, inner, CENTRE, text, fitted(text, text_font, inner.width()), ink)
+
+
+def fitted(text: str, text_font: QFont, width: float) -> QFont:
+    """``text_font``, or a smaller one (down to 60 %) in which ``text`` fits ``width`` on one line."""
+    px, smallest = text_font.pixelSize(), text_font.pixelSize() * 0.6
+    while px > smallest and QFontMetricsF(font(px, bold=text_font.bold())).horizontalAdvance(text) > width:
+        px -= 1
+    return text_font if px == text_font.pixelSize() else font(px, bold=text_font.bold())
 
 
 def write_wrapped(
@@ -357,14 +358,8 @@ def write_wrapped(
 def band(
     painter: QPainter, drawn: list[DrawnText], rect: QRectF, text: str, text_font: QFont, fill: QColor
 ) -> None:
-    """A message on a coloured band as wide as its text; a long one in smaller type, down to 70 %."""
-    px = text_font.pixelSize()
-    while (
-        px > text_font.pixelSize() * 0.7
-        and QFontMetricsF(font(px, bold=True)).horizontalAdvance(text) > rect.width() - rect.height()
-    ):
-        px -= 1
-    text_font = font(px, bold=True)
+    """A message on a coloured band as wide as its text; a long one in smaller type."""
+    text_font = fitted(text, text_font, rect.width() - rect.height())
     width = min(rect.width(), QFontMetricsF(text_font).horizontalAdvance(text) + rect.height() + 2)
     box = QRectF(rect.x(), rect.y(), width, rect.height())
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

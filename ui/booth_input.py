@@ -12,7 +12,7 @@ from ui.scene import BoothView
 
 #: Keys that move the keyboard's choice: by one, or by a row (ROW stands for the grid's columns).
 ROW = 100
-MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -ROW, Qt.Key.Key_Down: ROW}
+MOVES: dict[int, int] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -ROW, Qt.Key.Key_Down: ROW}
 #: Keys (or the characters they type) that add a dot to the chosen card, or take one back.
 SIGNS: dict[object, int] = {"+": 1, "=": 1, "-": -1, "−": -1}
 SIGNS |= {Qt.Key.Key_Plus: 1, Qt.Key.Key_Equal: 1, Qt.Key.Key_Minus: -1}

@@ -75,6 +75,10 @@ def dots_left_text(left: int, budget: int) -> str:
     return ngettext("{left} of {n} dot left", "{left} of {n} dots left", budget).format(left=left, n=budget)
 
 
+#: Paints one part of the booth, noting the strings it drew.
+Paint = Callable[[QPainter, list[DrawnText]], object]
+
+
 class BoothPainter:
     """Paints a Picture of the booth, only the parts that meet the region being repainted."""
 
@@ -101,12 +105,10 @@ class BoothPainter:
                 painted.append(key)
         return painted
 
-    def _parts(
-        self, picture: Picture, page: Page
-    ) -> list[tuple[str, QRectF, Callable[[QPainter, list[DrawnText]], None]]]:
+    def _parts(self, picture: Picture, page: Page) -> list[tuple[str, QRectF, Paint]]:
         f, view = page.frame, picture.view
         h = f.margin / MARGIN
-        parts: list[tuple[str, QRectF, Callable[[QPainter, list[DrawnText]], None]]] = []
+        parts: list[tuple[str, QRectF, Paint]] = []
         if view is None:
             return parts
         small = self.faces.font(round(h * SMALL))
@@ -142,9 +144,7 @@ class BoothPainter:
         parts += self._page_parts(picture, page, h)
         return parts
 
-    def _neutral_parts(
-        self, picture: Picture, page: Page, h: float
-    ) -> list[tuple[str, QRectF, Callable[..., None]]]:
+    def _neutral_parts(self, picture: Picture, page: Page, h: float) -> list[tuple[str, QRectF, Paint]]:
         f, view = page.frame, picture.view
         assert view is not None
         heading_font = self.faces.font(round(h * NEXT_VOTER), True)
@@ -160,7 +160,7 @@ class BoothPainter:
         numbers = any(not t.label for t in view.voters)
         prompt = _("Who is voting? Tap your voter number.") if numbers else _("Who is voting? Tap your name.")
         info_font = self.faces.font(round(h * LINE))
-        parts: list[tuple[str, QRectF, Callable[..., None]]] = [
+        parts: list[tuple[str, QRectF, Paint]] = [
             ("heading", f.heading, heading),
         ]
         if not view.voters:
@@ -194,9 +194,7 @@ class BoothPainter:
             parts.append((f"voter:{tile.number}", rect, paint_tile))
         return parts
 
-    def _ballot_parts(
-        self, picture: Picture, page: Page, h: float
-    ) -> list[tuple[str, QRectF, Callable[..., None]]]:
+    def _ballot_parts(self, picture: Picture, page: Page, h: float) -> list[tuple[str, QRectF, Paint]]:
         f, view, voter = page.frame, picture.view, picture.voter
         assert view is not None
         assert voter is not None
@@ -228,7 +226,7 @@ class BoothPainter:
             info, ink = _("You have voted before: Done replaces your earlier ballot."), ACCENT
         else:
             info, ink = _("Tap an idea to give it a dot; tap a dot to take it back."), MUTED_INK
-        parts: list[tuple[str, QRectF, Callable[..., None]]] = [
+        parts: list[tuple[str, QRectF, Paint]] = [
             (
                 "voter",
                 name_rect,
@@ -268,9 +266,7 @@ class BoothPainter:
         parts.append(("cancel", f.cancel, lambda p, d: draw_button(p, d, f.cancel, _("Cancel"), button_font)))
         return parts
 
-    def _page_parts(
-        self, picture: Picture, page: Page, h: float
-    ) -> list[tuple[str, QRectF, Callable[..., None]]]:
+    def _page_parts(self, picture: Picture, page: Page, h: float) -> list[tuple[str, QRectF, Paint]]:
         if page.pages <= 1:
             return []
         f = page.frame

@@ -367,6 +367,20 @@ def test_a_tap_repaints_only_the_card_and_the_dots_left(room_booth: Booth) -> No
     assert "Amira Hassan" in booth.drawn_texts()  # what was not repainted is still known as seen
 
 
+def test_what_a_tap_repaints_matches_the_whole_booth_painted_anew(room_booth: Booth) -> None:
+    room_booth.open_round(dots=2, max_per_idea=1)
+    booth = room_booth.booth
+    window = booth.window()
+    window.setGeometry(0, 0, 800, 450)  # on the (offscreen) monitor, so that it can be grabbed
+    room_booth.step_up(Voter(participant_id=room_booth.people["bo"]))
+    for number in (2, 2, 4, 5, 3):  # dots, a refusal and its message, the message gone
+        painted = booth.paints
+        room_booth.click(room_booth.card(number))
+        room_booth.qtbot.waitUntil(lambda painted=painted: booth.paints > painted, timeout=2000)
+    on_screen = window.screen().grabWindow(window.winId()).toImage()
+    assert on_screen == window.grab().toImage()
+
+
 def test_many_ideas_go_onto_pages_that_the_keyboard_follows(room_booth: Booth, hub: Hub) -> None:
     for n in range(70):
         add_idea(hub.db, room_booth.workshop.id, f"Idé {n + 6}")
