@@ -63,7 +63,7 @@ class DraftView(QWidget):
         self.open_button = QPushButton(_("Open voting"))
         typography.set_type(self.open_button, typography.LIST, bold=True)
         self.open_button.setToolTip(_("Ballots are taken from now on; the rules can no longer change."))
-        self.edit_button = QPushButton(_("Edit the rules…"))
+        self.edit_button = QPushButton(_("Edit rules…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.edit_button)
