@@ -79,3 +79,27 @@ def test_the_results_fit_a_1280x720_screen_without_scrolling_sideways(
     qtbot.waitUntil(lambda: panel.scroll.widget().width() <= panel.scroll.viewport().width())
     assert not panel.scroll.horizontalScrollBar().isVisible()
     assert not panel.scroll.verticalScrollBar().isVisible()  # the buttons are in sight, not below
+
+
+def test_the_results_on_the_shared_screen_follow_the_line_drawn_here(
+    page: WorkshopPage, hub: Hub, board: Board, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = page.work.currentWidget()
+    assert isinstance(panel, VotingPanel)
+    r = create_round(hub.db, board.workshop_id, RoundSpec(dots=2, voters_expected=3))
+    hub.votingChanged.emit(board.workshop_id, r.id)
+    qtbot.mouseClick(panel.draft_view.open_button, LEFT)
+    r = list_rounds(hub.db, board.workshop_id)[0]
+    for voter in (1, 2, 3):
+        vote(hub, board, r, voter, {0: 1, voter: 1})
+    monkeypatch.setattr(QMessageBox, "exec", Answers(True).exec)
+    qtbot.mouseClick(panel.ballot_view.reveal_button, LEFT)
+    panel.results_view.top_spin.setValue(1)
+
+    qtbot.mouseClick(panel.results_view.screen_button, LEFT)
+    assert page.presenter.voting_view is not None
+    assert (page.presenter.voting_view.kind, page.presenter.voting_view.size) == ("results", 1)
+    assert panel.screen_status.text() == "The shared screen shows the results of round 1."
+
+    panel.results_view.top_spin.setValue(4)
+    assert page.presenter.voting_view.size == 4
