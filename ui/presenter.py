@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -218,7 +219,7 @@ class Presenter(QObject):
         self._clear_voting()
         self.refresh()
 
-    def _set_voting(self, show: Any) -> None:
+    def _set_voting(self, show: Callable[[], None]) -> None:
         if self.workshop is None:
             return
         before = self.voting.view
