@@ -46,7 +46,7 @@ class Shape:
 CARD = Shape(high=5.9, wide=8.0, widest=14.0, smallest=1 / 64, largest=1 / 26)
 TITLE_LINES = 4
 #: A participant's tile: number, up to three lines of label; a voter number's tile: the number alone.
-PERSON_TILE = Shape(high=5.4, wide=8.0, widest=16.0, smallest=1 / 42, largest=1 / 16)
+PERSON_TILE = Shape(high=6.0, wide=8.0, widest=16.0, smallest=1 / 42, largest=1 / 16)
 NUMBER_TILE = Shape(high=2.2, wide=2.8, widest=5.0, smallest=1 / 30, largest=1 / 12)
 
 
