@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from app.i18n import _
@@ -27,7 +28,10 @@ class ScreenControls(QWidget):
         ):
             button = QPushButton(text)
             button.setCheckable(True)
-            button.setShortcut(QKeySequence(key))
+            # Application-wide: once a voter has tapped the shared screen, it is the active window,
+            # and the facilitator must still be able to black it out or show the break at once.
+            shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(lambda b=button: b.click() if self.isVisible() else None)
             button.setToolTip(
                 f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
             )

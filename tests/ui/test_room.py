@@ -186,6 +186,27 @@ def test_the_shared_screen_opens_follows_and_blanks(page: WorkshopPage, qtbot: Q
     assert "Idéformulering" in screen.drawn_texts()
 
 
+def test_the_screen_keys_work_from_the_shared_screen_window_too(page: WorkshopPage, qtbot: QtBot) -> None:
+    # GIVEN a voter has tapped the shared screen, so that its window is the active one
+    page.screen_controls.open_button.click()
+    screen = page.presenter.screen
+    assert screen is not None
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+
+    # WHEN the facilitator presses Ctrl+B, then Ctrl+Shift+F there
+    qtbot.keyClick(screen, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert page.presenter.mode is Mode.BLANK
+    screen.grab()
+    assert screen.drawn_texts() == []
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(screen, Qt.Key.Key_F, ctrl_shift)
+
+    # THEN the room saw black, then the phase again
+    assert page.presenter.mode is Mode.FOLLOW
+
+
 def test_an_ideas_pictures_show_when_it_is_chosen_and_can_be_removed(
     page: WorkshopPage, hub: Hub, room: WorkshopSnapshot, tmp_path: Path, qtbot: QtBot
 ) -> None:
