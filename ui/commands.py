@@ -18,8 +18,8 @@ from ui.hub import Hub
 class ServiceCommand(QUndoCommand):
     """A command whose redo and undo are service calls, committed before the screen changes.
 
-    A refused first redo marks the command obsolete, so that pushing it leaves the
-    stack as it was, and reports the reason through ``hub.failed``.
+    A refused redo or undo marks the command obsolete, so that the stack drops it and
+    stays as it was, and reports the reason through ``hub.failed``.
     """
 
     def __init__(self, hub: Hub, text: str) -> None:
@@ -55,13 +55,16 @@ class ServiceCommand(QUndoCommand):
             self.hub.workshopChanged.emit(workshop_id)
 
     def redo(self) -> None:
-        ok = self._run(self.do)
-        if not ok and not self._done_once:
+        # A refused redo leaves the stack as it was: the stack drops an obsolete command.
+        if not self._run(self.do):
             self.setObsolete(True)
         self._done_once = True
 
     def undo(self) -> None:
-        self._run(self.undo_service)
+        # A refused undo (the change has been built on since: a round was opened) drops the
+        # command too, so that a later redo cannot make the change a second time.
+        if not self._run(self.undo_service):
+            self.setObsolete(True)
 
 
 def push(hub: Hub, command: ServiceCommand) -> bool:
