@@ -2,7 +2,8 @@
 
 Painted by hand into the shared screen, type sized from the window's height. Equal totals
 share a rank and say so; a tie at the line is marked on each tied row and on the line.
-Many ideas go onto pages, the top ones first.
+Ideas without dots that do not go on are one line at the end, not a row each. Many ideas go
+onto pages, the top ones first.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ LINE = QColor("#F0E442")
 ACCENT = TIE
 #: The band behind ideas tied at the line.
 TIED_BAND = QColor("#2E2E2E")
+#: Entries of a page besides rows (row indices): the cut line, and the line for ideas without dots.
+CUT, WITHOUT_DOTS = "cut", "without_dots"
 #: How many dots one drawn dot may stand for when totals are large.
 STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000)
 
@@ -73,6 +76,15 @@ def line_label(view: ResultsView) -> str:
     )
 
 
+def folded(row: ResultRow) -> bool:
+    """A row without dots that does not go on: counted on one line at the end, not drawn alone."""
+    return row.total == 0 and not (row.going_on or row.at_line)
+
+
+def without_dots_label(count: int) -> str:
+    return ngettext("{n} idea without dots", "{n} ideas without dots", count).format(n=count)
+
+
 def summary(view: ResultsView) -> str:
     parts = [ngettext("{n} ballot", "{n} ballots", view.ballots).format(n=view.ballots)]
     if view.paper_dots:
@@ -98,7 +110,8 @@ class ResultsLayout:
     title_w: float
     total_w: float
     area: QRectF
-    pages: list[list[int | None]]  # row indices, None for the cut line
+    pages: list[list[int | str]]  # row indices, CUT for the cut line, WITHOUT_DOTS at the end
+    without_dots: int  # the ideas counted on the last line instead of drawn
 
 
 class ResultsCanvas:
@@ -115,20 +128,23 @@ class ResultsCanvas:
         m = height * MARGIN
         top = m * 0.5 + height * TITLE * 1.3 + height * SUMMARY * 1.5 + m * 0.4
         area = QRectF(m, top, width - 2 * m, height - top - m * 0.6)
-        has_line = view.size is not None
-        n = len(view.rows)
+        entries: list[int | str] = [i for i, row in enumerate(view.rows) if not folded(row)]
+        rows = len(entries)
+        if view.size is not None:
+            entries.insert(min(view.line_after, rows), CUT)
+        without_dots = len(view.rows) - rows
+        if without_dots:
+            entries.append(WITHOUT_DOTS)
+        lines = len(entries) - rows
         smallest, largest = round(height * ROW_SMALLEST), round(height * ROW_LARGEST)
         px = largest
-        while px > smallest and n * self._row_h(px) + (self._line_h(px) if has_line else 0) > area.height():
+        while px > smallest and rows * self._row_h(px) + lines * self._line_h(px) > area.height():
             px -= 1
         row_h, line_h = self._row_h(px), self._line_h(px)
-        pages: list[list[int | None]] = [[]]
+        pages: list[list[int | str]] = [[]]
         used = 0.0
-        entries: list[int | None] = list(range(n))
-        if has_line:
-            entries.insert(view.line_after, None)
         for entry in entries:
-            step = line_h if entry is None else row_h
+            step = row_h if isinstance(entry, int) else line_h
             if used + step > area.height() and pages[-1]:
                 pages.append([])
                 used = 0.0
@@ -150,7 +166,7 @@ class ResultsCanvas:
             else:
                 per_dot = dots_per_drawn(largest_total, max(1, int(bar_w // (dot * step))))
         self.layout = ResultsLayout(
-            view, px, row_h, line_h, dot, per_dot, rank_w, title_w, total_w, area, pages
+            view, px, row_h, line_h, dot, per_dot, rank_w, title_w, total_w, area, pages, without_dots
         )
         return self.layout
 
@@ -162,13 +178,13 @@ class ResultsCanvas:
     def _line_h(px: int) -> float:
         return 1.6 * px
 
-    def _places(self, page: int) -> list[tuple[int | None, QRectF]]:
+    def _places(self, page: int) -> list[tuple[int | str, QRectF]]:
         layout = self.layout
         if layout is None or not layout.pages:
             return []
         y, placed = layout.area.y(), []
         for entry in layout.pages[min(page, len(layout.pages) - 1)]:
-            height = layout.line_h if entry is None else layout.row_h
+            height = layout.row_h if isinstance(entry, int) else layout.line_h
             placed.append((entry, QRectF(layout.area.x(), y, layout.area.width(), height)))
             y += height
         return placed
@@ -178,11 +194,15 @@ class ResultsCanvas:
         if self.layout is None:
             return {}
         rows = self.layout.view.rows
-        return {rows[entry].idea_id: rect for entry, rect in self._places(page) if entry is not None}
+        return {rows[entry].idea_id: rect for entry, rect in self._places(page) if isinstance(entry, int)}
 
     def line_rect(self, page: int) -> QRectF | None:
         """Where the cut line lies on the page, if it is on it."""
-        return next((rect for entry, rect in self._places(page) if entry is None), None)
+        return next((rect for entry, rect in self._places(page) if entry == CUT), None)
+
+    def without_dots_rect(self, page: int) -> QRectF | None:
+        """Where the line counting the ideas without dots lies, if it is on the page."""
+        return next((rect for entry, rect in self._places(page) if entry == WITHOUT_DOTS), None)
 
     def paint(self, painter: QPainter, page: int, width: int, height: int, drawn: list[DrawnText]) -> None:
         layout = self.layout
@@ -192,10 +212,14 @@ class ResultsCanvas:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_heading(painter, page, width, height, drawn)
         for entry, rect in self._places(page):
-            if entry is None:
+            if isinstance(entry, int):
+                self._paint_row(painter, layout.view.rows[entry], rect, drawn)
+            elif entry == CUT:
                 self._paint_line(painter, rect, drawn)
             else:
-                self._paint_row(painter, layout.view.rows[entry], rect, drawn)
+                label = without_dots_label(layout.without_dots)
+                box = rect.adjusted(layout.px * 0.5, 0, 0, 0)
+                write(painter, drawn, box, LEFT_MIDDLE, label, font(layout.px), MUTED_INK)
 
     def _paint_heading(
         self, painter: QPainter, page: int, width: int, height: int, drawn: list[DrawnText]
@@ -235,7 +259,7 @@ class ResultsCanvas:
         used = write(
             painter, drawn, rank_box, LEFT_MIDDLE, str(row.rank), font(round(px * 1.3), bold=True), SCREEN_INK
         )
-        if row.shared:
+        if row.shared and row.total > 0:  # nothing to tell apart among ideas without dots
             self._pill(painter, QPointF(used.right() + px * 0.3, inner.center().y()), px, drawn)
         x += layout.rank_w
         ink = MUTED_INK if layout.view.size is not None and not (row.going_on or row.at_line) else SCREEN_INK
@@ -290,7 +314,7 @@ class ResultsCanvas:
         assert layout is not None
         px = layout.px
         tied = any(r.at_line for r in layout.view.rows)
-        label_font = font(round(px * 0.8), bold=True)
+        label_font = font(px, bold=True)  # as large as the rows: the room must read it
         used = write(
             painter,
             drawn,

@@ -187,10 +187,9 @@ def results_view(results: RoundResults, line: CutView | None) -> ResultsView:
             start = ideas.index(tied_rows[0])
             tied_rows.sort(key=lambda r: order[r.idea_id])
             ideas[start : start + len(tied_rows)] = tied_rows
+        # The reason of a tie settled by hand is for the facilitator's record, not for the projector.
         settled = (
-            _("Tie settled by a runoff")
-            if settlement.runoff_id
-            else _("Tie settled: {reason}").format(reason=settlement.reason)
+            _("Tie settled by a runoff") if settlement.runoff_id else _("Tie settled by the facilitator")
         )
     going_on = set(line.going_on) if line is not None else set()
     tied = set(line.tied) if line is not None else set()

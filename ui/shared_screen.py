@@ -275,6 +275,11 @@ class SharedScreen(QWidget):
         self._ensure_layout()
         return self._results.line_rect(self._page) if self._scene.kind is SceneKind.RESULTS else None
 
+    def without_dots_rect(self) -> QRectF | None:
+        """Where the results count their ideas without dots, if on the page shown."""
+        self._ensure_layout()
+        return self._results.without_dots_rect(self._page) if self._scene.kind is SceneKind.RESULTS else None
+
     def card_pixel_size(self) -> int:
         """The pixel size of the card titles on the board."""
         self._ensure_layout()

@@ -88,7 +88,7 @@ def test_the_ranking_shows_ranks_titles_totals_and_shared_ranks(revealed: Reveal
     assert _("Results: {title}").format(title="Vilka går vidare?") in texts
     assert ngettext("{n} ballot", "{n} ballots", 3).format(n=3) in texts
     rows = revealed.screen.result_rects()
-    assert list(rows) == [revealed.ideas[i] for i in (0, 1, 2, 3, 4, 5)]
+    assert list(rows) == [revealed.ideas[i] for i in (0, 1, 2, 3)]
     ranks_and_totals = []
     for rect in rows.values():
         on_row = [d.text for d in revealed.screen.drawn() if rect.contains(d.rect.center())]
@@ -98,12 +98,29 @@ def test_the_ranking_shows_ranks_titles_totals_and_shared_ranks(revealed: Reveal
         ("2", True, "2"),
         ("2", True, "2"),
         ("4", False, "1"),
-        ("5", True, "0"),
-        ("5", True, "0"),
     ]
     assert revealed.screen.cut_line_rect() is None  # no size: no line
     assert revealed.presenter.voting_view is not None
     assert revealed.presenter.voting_view.kind == "results"
+
+
+def test_ideas_without_dots_are_one_line_at_the_end_without_a_tie_badge(revealed: Revealed) -> None:
+    # GIVEN the two ideas without dots (sharing rank 5) and a line after the top two
+    reveal_round(revealed.hub.db, revealed.round_id)
+    revealed.presenter.show_results(revealed.round_id, 1)
+    texts = revealed.seen()
+    # THEN they are counted on one line under the others, not drawn as rows, and no "tie" is shown for them
+    label = ngettext("{n} idea without dots", "{n} ideas without dots", 2).format(n=2)
+    assert label in texts
+    assert not any(TITLES[4] in t or TITLES[5] in t for t in texts)
+    assert texts.count(_("tie")) == 2  # the two ideas sharing rank 2 only
+    zeros = revealed.screen.without_dots_rect()
+    line = revealed.screen.cut_line_rect()
+    assert zeros is not None
+    assert line is not None
+    last_row = max(r.bottom() for r in revealed.screen.result_rects().values())
+    assert line.bottom() <= zeros.top()
+    assert last_row <= zeros.top()
 
 
 def test_the_cut_line_falls_after_the_ideas_that_go_on(revealed: Revealed) -> None:
@@ -124,6 +141,9 @@ def test_a_tie_at_the_line_is_marked_on_the_line_and_its_rows(revealed: Revealed
         "Tied at the line: {n} ideas for {places} place", "Tied at the line: {n} ideas for {places} places", 1
     ).format(n=2, places=1)
     assert tie in texts
+    tie_size = next(d.pixel_size for d in revealed.screen.drawn() if d.text == tie)
+    title_size = next(d.pixel_size for d in revealed.screen.drawn() if d.text == TITLES[0])
+    assert tie_size == title_size  # the line's label reads as well as the rows
     view = revealed.presenter.scene.results
     assert view is not None
     assert [r.idea_id for r in view.rows if r.at_line] == revealed.ideas[1:3]
@@ -138,7 +158,9 @@ def test_a_tie_settled_by_hand_puts_the_line_where_it_was_decided(revealed: Reve
     revealed.presenter.show_results(revealed.round_id, 2)
     texts = revealed.seen()
     assert revealed.line_label(2) in texts
-    assert any(_("Tie settled: {reason}").format(reason="Lottning") in t for t in texts)
+    # The reason is for the facilitator's record: the room reads only who settled it.
+    assert any(_("Tie settled by the facilitator") in t for t in texts)
+    assert not any("Lottning" in t for t in texts)
     order = list(revealed.screen.result_rects())
     assert order[:3] == [revealed.ideas[0], revealed.ideas[2], revealed.ideas[1]]
     line = revealed.screen.cut_line_rect()
@@ -216,3 +238,39 @@ def test_colours_are_safe_and_strong() -> None:
     assert contrast(DOT, BACKGROUND) >= 3
     assert contrast(LINE, BACKGROUND) >= 7
     assert contrast(TIE, QColor("#000000")) >= 7
+
+
+def test_a_ranking_with_many_ideas_without_dots_fits_one_page(qtbot: QtBot) -> None:
+    # GIVEN 40 ideas of which 9 got dots, on a small projector
+    rows = tuple(
+        ResultRow(f"i{n}", min(n + 1, 10), n >= 9, f"Idé nummer {n + 1}", max(0, 9 - n), False, n < 4)
+        for n in range(40)
+    )
+    view = ResultsView("r", "Omgång 1", rows, 12, 0, 4, 4, 0, "")
+    screen = SharedScreen()
+    qtbot.addWidget(screen)
+    screen.resize(1280, 720)
+    screen.set_scene(Scene(SceneKind.RESULTS, results=view))
+    screen.grab()
+    # THEN one page shows every idea with dots, and one line the 31 without
+    assert screen.page_count == 1
+    assert list(screen.result_rects()) == [f"i{n}" for n in range(9)]
+    label = ngettext("{n} idea without dots", "{n} ideas without dots", 31).format(n=31)
+    assert label in screen.drawn_texts()
+
+
+def test_ideas_without_dots_tied_at_a_runoffs_line_are_still_drawn(qtbot: QtBot) -> None:
+    # GIVEN a runoff where nobody chose the last two ideas, tied at the line for one place
+    rows = (
+        ResultRow("a", 1, False, "Fikavänner", 3, False, True),
+        ResultRow("b", 2, True, "Samåkning", 0, True, False),
+        ResultRow("c", 2, True, "Kvarterssoppa", 0, True, False),
+    )
+    view = ResultsView("r", "Utslagsomgång", rows, 3, 0, 2, 3, 1, "")
+    screen = SharedScreen()
+    qtbot.addWidget(screen)
+    screen.resize(*FULL_HD)
+    screen.set_scene(Scene(SceneKind.RESULTS, results=view))
+    screen.grab()
+    assert list(screen.result_rects()) == ["a", "b", "c"]
+    assert screen.without_dots_rect() is None
