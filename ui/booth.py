@@ -2,8 +2,10 @@
 
 Three states: "neutral" (next voter: who votes?), "ballot" (one voter's dots) and "closed".
 The booth never holds more than the ballot being placed: after Done or Cancel, and whenever
-it leaves the screen, it is back to neutral with nothing of that ballot left. Touch, mouse
-and keyboard do the same things. A tap repaints only the card and the dots left.
+it leaves the screen, it is back to neutral with nothing of that ballot left; a ballot dropped
+so is said to be not counted, once. Touch, mouse and keyboard do the same things. A tap
+repaints only the card and the dots left. The same widget serves the shared screen and the
+facilitator's laptop (ui.booth_window), where it offers a way to close it between voters.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from ui.booth_input import (
     ROW,
     SIGNS,
     choose_first,
+    name_note,
     next_number,
+    not_counted,
     why_not_add,
     why_not_take_back,
 )
@@ -42,7 +46,6 @@ from ui.booth_layout import (
     PERSON_TILE,
     Frame,
     Page,
-    frame,
     lay_out,
 )
 from ui.booth_paint import BoothPainter, Picture, dots_left_area
@@ -52,7 +55,7 @@ NEUTRAL, BALLOT, CLOSED = "neutral", "ballot", "closed"
 
 
 class VotingBooth(QWidget):
-    """The booth, a child of the shared screen covering it while it shows a BOOTH scene.
+    """The booth, a child of the shared screen covering it while it shows a BOOTH scene (or of a BoothWindow).
 
     The booth asks; the presenter answers: ``voterChosen`` is answered with set_replaces(),
     ``ballotDone`` with accept() or refuse().
@@ -61,10 +64,14 @@ class VotingBooth(QWidget):
         voterChosen(str, object): in round (id) this Voter stepped up to the booth.
         ballotDone(str, object, object): in round (id) the Voter pressed Done with these dots
             (dict of idea id to dots).
+        stateChanged(str): the state is now "neutral", "ballot" or "closed".
+        closeRequested(): the "Close the booth" button was pressed (only when ``closable``).
     """
 
     voterChosen = Signal(str, object)
     ballotDone = Signal(str, object, object)
+    stateChanged = Signal(str)
+    closeRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +81,8 @@ class VotingBooth(QWidget):
         self.setCursor(Qt.CursorShape.ArrowCursor)  # the shared screen hides the pointer; voters need it
         self._view: BoothView | None = None
         self._state = NEUTRAL
+        self._dropped = False  # a ballot was left half placed: say it was not counted
+        self._closable = False
         self._voter: VoterTile | None = None
         self._replaces = False
         self._placed: dict[str, int] = {}
@@ -130,8 +139,25 @@ class VotingBooth(QWidget):
 
     @property
     def message(self) -> str:
-        """The line under the heading: a refusal, or the thanks after a counted ballot."""
+        """The line under the heading: a refusal, the thanks after a counted ballot, or that one was not."""
+        if not self._message and self._dropped and self._state != BALLOT:
+            return not_counted()
         return self._message
+
+    def _message_kind_now(self) -> str:
+        if not self._message and self._dropped and self._state != BALLOT:
+            return "dropped"
+        return self._message_kind
+
+    @property
+    def closable(self) -> bool:
+        """Whether the booth offers "Close the booth" between voters (on the facilitator's laptop)."""
+        return self._closable
+
+    def set_closable(self, closable: bool) -> None:
+        if closable != self._closable:
+            self._closable = closable
+            self._relayout()
 
     @property
     def chosen(self) -> int | None:
@@ -156,7 +182,7 @@ class VotingBooth(QWidget):
 
     def accept(self) -> None:
         """The ballot was counted: thank the voter and forget it."""
-        self._to(NEUTRAL)
+        self._to(NEUTRAL, finished=True)
         self._message, self._message_kind = _("Thank you, your dots are counted."), "thanks"
         self.update()
 
@@ -172,17 +198,25 @@ class VotingBooth(QWidget):
 
     def cancel(self) -> None:
         """Back to the next voter; nothing of the ballot is counted or kept."""
-        self._to(NEUTRAL if self._state != CLOSED else CLOSED)
+        self._to(NEUTRAL if self._state != CLOSED else CLOSED, finished=True)
         self.update()
 
     # -- state -------------------------------------------------------------------------------------
 
-    def _to(self, state: str) -> None:
+    def _to(self, state: str, *, finished: bool = False) -> None:
+        """Go to ``state`` with nothing of a ballot left; a ballot left without Done or Cancel was dropped."""
+        before = self._state
+        if before == BALLOT and state != BALLOT and not finished:
+            self._dropped = True
+        elif state == BALLOT:
+            self._dropped = False  # the note was there for this voter to see
         self._state = state
         self._voter, self._replaces, self._placed = None, False, {}
         self._message, self._message_kind = "", ""
         self._chosen, self._typed, self._page, self._pressed = None, "", 0, None
         self._pages = None
+        if state != before:
+            self.stateChanged.emit(state)
 
     def _begin(self, tile: VoterTile) -> None:
         assert self._view is not None
@@ -204,19 +238,26 @@ class VotingBooth(QWidget):
 
     # -- layout ---------------------------------------------------------------------------------
 
+    def _note(self) -> str:
+        """What a name is for, under the instructions of the neutral state (anonymous rounds)."""
+        return name_note(self._view) if self._view is not None and self._state == NEUTRAL else ""
+
     def _frame(self) -> Frame:
-        return frame(self.width(), self.height(), neutral=self._state != BALLOT)
+        return self._layout().frame
 
     def _layout(self) -> Page:
         count = len(self._items())
-        key = (self._state, self._page, self.width(), self.height(), count)
+        note = bool(self._note())
+        key = (self._state, self._page, self.width(), self.height(), count, note, self._closable)
         if self._pages is None or self._pages.key != key:
             if self._state == BALLOT:
                 shape = CARD
             else:
                 numbers = self._view is not None and any(not t.label for t in self._view.voters)
                 shape = NUMBER_TILE if numbers else PERSON_TILE
-            self._pages = lay_out(key, count, self._page, self.width(), self.height(), shape)
+            self._pages = lay_out(
+                key, count, self._page, self.width(), self.height(), shape, note=note, closable=self._closable
+            )
         return self._pages
 
     def _relayout(self) -> None:
@@ -253,10 +294,13 @@ class VotingBooth(QWidget):
         return {t.voter: r for t, r in zip(self._view.voters[page.first :], page.grid.cells, strict=False)}
 
     def button_rects(self) -> dict[str, QRectF]:
-        """The buttons now on screen: "done", "cancel" in a ballot; "previous", "next" with pages."""
+        """The buttons now on screen: "done", "cancel" in a ballot; "previous", "next" with pages;
+        "close" between voters when the booth is ``closable``."""
         f, buttons = self._frame(), dict[str, QRectF]()
         if self._state == BALLOT:
             buttons |= {"done": f.done, "cancel": f.cancel}
+        elif self._closable:
+            buttons["close"] = f.close
         if self._state != CLOSED and self.page_count > 1:
             buttons |= {"previous": f.previous, "next": f.next}
         return buttons
@@ -351,6 +395,8 @@ class VotingBooth(QWidget):
             self._done()
         elif kind == "cancel":
             self.cancel()
+        elif kind == "close" and self._closable and self._state != BALLOT:
+            self.closeRequested.emit()
         elif kind in ("previous", "next"):
             self.go_to_page(self._page + (1 if kind == "next" else -1))
 
@@ -367,7 +413,7 @@ class VotingBooth(QWidget):
 
     def _add(self, idea_id: str) -> None:
         assert self._view is not None
-        refusal = why_not_add(self._view, self._placed, idea_id)
+        refusal = why_not_add(self._view, self._placed, idea_id, self._voter.voter if self._voter else None)
         if not refusal:
             self._placed[idea_id] = self._placed.get(idea_id, 0) + 1
             self._repaint_card(idea_id, dots=True)
@@ -494,10 +540,12 @@ class VotingBooth(QWidget):
             self._voter,
             self._replaces,
             self._placed,
-            self._message,
-            self._message_kind,
+            self.message,
+            self._message_kind_now(),
             self._chosen,
             self._page,
+            self._note(),
+            self._closable,
         )
         self.painted = self._painter.paint(painter, picture, self._layout(), region, self._drawn)
         painter.end()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QStaticText
 
+from app.i18n import _
 from ui.board_canvas import (
     CARD,
     CARD_INK,
@@ -42,6 +43,9 @@ THEME_SCALE = 0.8
 DOT_ROW = 1.4
 #: Outlines and ink of buttons that cannot be pressed now.
 DIMMED = QColor("#7A7A7A")
+#: The "Your idea" tag on a voter's own idea: white on near black (15:1), and the card's paler fill.
+OWN_TAG = QColor("#2B2B2B")
+OWN_CARD = QColor("#E4E0D6")
 
 LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 RIGHT_MIDDLE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -96,15 +100,15 @@ class Faces:
             self._faces.clear()
         return self._faces.get(key)
 
-    def card(self, card: BoothCard, rect: QRectF, px: int, dots: int) -> Face:
-        """The card's text; the theme's name gives way to the ``dots`` placed beside it."""
-        key = (card, px, round(rect.width()), round(rect.height()), dots)
+    def card(self, card: BoothCard, rect: QRectF, px: int, dots: int, own: bool = False) -> Face:
+        """The card's text; the theme's name gives way to the ``dots`` placed beside it, or the "Your idea" tag."""
+        key = (card, px, round(rect.width()), round(rect.height()), dots, own)
         face = self._get(key)
         if face is None:
-            face = self._faces[key] = self._lay_out_card(card, rect, px, dots)
+            face = self._faces[key] = self._lay_out_card(card, rect, px, dots, own)
         return face
 
-    def _lay_out_card(self, card: BoothCard, rect: QRectF, px: int, dots: int) -> Face:
+    def _lay_out_card(self, card: BoothCard, rect: QRectF, px: int, dots: int, own: bool) -> Face:
         """The number in bold, the title after it in up to three lines; the theme's name at the bottom."""
         pad, stripe = 0.35 * px, 0.35 * px
         x, width = stripe + pad, rect.width() - stripe - 2 * pad
@@ -134,8 +138,11 @@ class Faces:
         if card.theme:
             theme_font = self.font(round(px * THEME_SCALE))
             metrics = QFontMetricsF(theme_font)
-            circles, _label = card_dots(QRectF(0, 0, rect.width(), rect.height()), dots, px)
+            local = QRectF(0, 0, rect.width(), rect.height())
+            circles, _label = card_dots(local, dots, px)
             right = min((c.left() for c in circles), default=rect.width() - pad) - 0.4 * px
+            if own:
+                right = min(right, own_tag(local, px).left() - 0.4 * px)
             shown = metrics.elidedText(card.theme, Qt.TextElideMode.ElideRight, max(0.0, right - x))
             middle = rect.height() - pad - DOT_ROW * px / 2
             box = QRectF(x, middle - metrics.height() / 2, metrics.horizontalAdvance(shown), metrics.height())
@@ -240,6 +247,20 @@ def card_dots(rect: QRectF, count: int, px: int) -> tuple[list[QRectF], str]:
     ], label
 
 
+def own_tag(rect: QRectF, px: int) -> QRectF:
+    """Where "Your idea" is written on a card (at its foot, on the right, where dots would be)."""
+    pad = 0.35 * px
+    tag_font = font(round(px * THEME_SCALE), bold=True)
+    width = min(QFontMetricsF(tag_font).horizontalAdvance(own_idea_label()) + 0.8 * px, rect.width() * 0.7)
+    height = DOT_ROW * px * 0.85
+    middle = rect.bottom() - pad - DOT_ROW * px / 2
+    return QRectF(rect.right() - pad - width, middle - height / 2, width, height)
+
+
+def own_idea_label() -> str:
+    return _("Your idea")
+
+
 def draw_card(
     painter: QPainter,
     rect: QRectF,
@@ -248,11 +269,22 @@ def draw_card(
     face: Face,
     faces: Faces,
     drawn: list[DrawnText],
+    *,
+    own: bool = False,
 ) -> None:
-    painter.fillRect(rect, CARD)
+    """A card with its dots; a voter's own idea (which they may not vote for) paler, with a tag saying so."""
+    painter.fillRect(rect, OWN_CARD if own else CARD)
     colour = QColor(card.colour) if card.theme else NO_CLUSTER
     painter.fillRect(QRectF(rect.x(), rect.y(), 0.35 * face.px, rect.height()), colour)
     draw_card_text(painter, face, rect.topLeft(), drawn, faces)
+    if own:
+        tag = own_tag(rect, face.px)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(OWN_TAG)
+        painter.drawRoundedRect(tag, tag.height() * 0.25, tag.height() * 0.25)
+        tag_font = faces.font(round(face.px * THEME_SCALE), True)
+        write(painter, drawn, tag, CENTRE, own_idea_label(), tag_font, QColor("#FFFFFF"))
     circles, label = card_dots(rect, dots, face.px)
     if circles:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -23,6 +23,8 @@ BUTTON_TYPE = 1 / 22
 CLOSED_TYPE = 1 / 12
 #: The column of buttons beside the cards, in window heights.
 SIDE = 0.22
+#: The facilitator's small "Close the booth" button in the top right corner, in window heights.
+CLOSE_WIDTH = 0.24
 
 #: The most ideas on one page of the booth, and the most voter tiles.
 PAGE_CARDS = 60
@@ -110,6 +112,8 @@ class Frame:
     heading: QRectF  # the voter's name and the dots left, or "Next voter" and the turnout
     info: QRectF  # instructions, or that Done replaces an earlier ballot
     message: QRectF  # a refusal or the thanks: where the instructions are
+    note: QRectF  # under the instructions: what a name is for in an anonymous round (empty if none)
+    close: QRectF  # the facilitator's way back, at the right of the title (empty if none)
     area: QRectF  # the cards or the voter tiles
     side: QRectF  # the column of buttons
     done: QRectF
@@ -119,17 +123,25 @@ class Frame:
     page_label: QRectF
 
 
-def frame(width: int, height: int, *, neutral: bool) -> Frame:
-    """The booth's parts; in the neutral state the heading is the larger "Next voter"."""
+def frame(width: int, height: int, *, neutral: bool, note: bool = False, closable: bool = False) -> Frame:
+    """The booth's parts; in the neutral state the heading is the larger "Next voter".
+
+    ``note``: a line under the instructions; ``closable``: room for the close button by the title.
+    """
     h, m = float(height), height * MARGIN
     top = QRectF(m, m * 0.5, width - 2 * m, h * SMALL * 1.4)
+    close = QRectF()
+    if closable:
+        close = QRectF(width - m - h * CLOSE_WIDTH, top.y(), h * CLOSE_WIDTH, top.height())
+        top.setRight(close.left() - m)
     heading_h = h * (NEXT_VOTER if neutral else HEADING) * 1.3
     heading = QRectF(m, top.bottom(), width - 2 * m, heading_h)
     # A refusal or the thanks takes the place of the instructions while it stands.
     info = QRectF(m, heading.bottom() + m * 0.1, width - 2 * m, h * MESSAGE * 1.6)
     message = info
+    note_rect = QRectF(m, info.bottom(), width - 2 * m, h * LINE * 1.5 if note else 0.0)
     side_w = h * SIDE
-    side = QRectF(width - m - side_w, info.bottom() + m * 0.4, side_w, 0)
+    side = QRectF(width - m - side_w, note_rect.bottom() + m * 0.4, side_w, 0)
     side.setBottom(h - m)
     area = QRectF(m, side.top(), side.left() - 2 * m, side.height())
     unit = h * BUTTON_TYPE
@@ -138,7 +150,22 @@ def frame(width: int, height: int, *, neutral: bool) -> Frame:
     page_label = QRectF(side.left(), side.bottom() - unit * 1.4, side_w, unit * 1.4)
     next_rect = QRectF(side.left(), page_label.top() - unit * 2.4, side_w, unit * 2.2)
     previous = QRectF(side.left(), next_rect.top() - unit * 2.6, side_w, unit * 2.2)
-    return Frame(m, top, heading, info, message, area, side, done, cancel, previous, next_rect, page_label)
+    return Frame(
+        m,
+        top,
+        heading,
+        info,
+        message,
+        note_rect,
+        close,
+        area,
+        side,
+        done,
+        cancel,
+        previous,
+        next_rect,
+        page_label,
+    )
 
 
 def area_key(rect: QRectF) -> tuple[float, float, float, float]:
@@ -161,12 +188,22 @@ class Page:
         return (number - 1) // self.size
 
 
-def lay_out(key: tuple[object, ...], count: int, page: int, width: int, height: int, shape: Shape) -> Page:
+def lay_out(
+    key: tuple[object, ...],
+    count: int,
+    page: int,
+    width: int,
+    height: int,
+    shape: Shape,
+    *,
+    note: bool = False,
+    closable: bool = False,
+) -> Page:
     """Page ``page`` of ``count`` cards (or voter tiles) in the booth's frame, as large as they fit.
 
     Voter tiles (not cards) that fit one page may use the column of buttons as well.
     """
-    f = frame(width, height, neutral=shape is not CARD)
+    f = frame(width, height, neutral=shape is not CARD, note=note, closable=closable)
     most = PAGE_CARDS if shape is CARD else PAGE_TILES
     area = f.area
     if shape is not CARD:

@@ -28,6 +28,7 @@ from ui.booth_faces import (
     write,
     write_wrapped,
 )
+from ui.booth_input import is_own_idea
 from ui.booth_layout import (
     BUTTON_TYPE,
     CLOSED_TYPE,
@@ -56,6 +57,8 @@ class Picture:
     message_kind: str  # "refusal" or "thanks"
     chosen: int | None
     page: int
+    note: str = ""  # under the instructions of the neutral state: what a name is for
+    closable: bool = False  # the facilitator's "Close the booth" between voters
 
 
 def dots_left_area(f: Frame) -> QRectF:
@@ -115,6 +118,11 @@ class BoothPainter:
         parts.append(
             ("top", f.top, lambda p, d: write(p, d, f.top, LEFT_MIDDLE, view.title, small, MUTED_INK))
         )
+        if picture.closable and picture.state != "ballot":
+            close_font = self.faces.font(round(h * SMALL * 0.8))
+            parts.append(
+                ("close", f.close, lambda p, d: draw_button(p, d, f.close, _("Close the booth"), close_font))
+            )
         if picture.state == "closed":
             text = (
                 _("Voting in this round has not started yet.")
@@ -123,11 +131,10 @@ class BoothPainter:
             )
             large = self.faces.font(round(h * CLOSED_TYPE), True)
             body = QRectF(
-                f.margin, f.heading.top(), f.side.right() - f.margin, f.side.bottom() - f.heading.top()
+                f.margin, f.info.bottom(), f.side.right() - f.margin, f.side.bottom() - f.info.bottom()
             )
             parts.append(("closed", body, lambda p, d: write_wrapped(p, d, body, text, large, SCREEN_INK)))
-            return parts
-        if picture.state == "ballot":
+        elif picture.state == "ballot":
             parts += self._ballot_parts(picture, page, h)
         else:
             parts += self._neutral_parts(picture, page, h)
@@ -141,7 +148,8 @@ class BoothPainter:
                     lambda p, d: band(p, d, f.message, picture.message, message_font, fill),
                 )
             )
-        parts += self._page_parts(picture, page, h)
+        if picture.state != "closed":
+            parts += self._page_parts(picture, page, h)
         return parts
 
     def _neutral_parts(self, picture: Picture, page: Page, h: float) -> list[tuple[str, QRectF, Paint]]:
@@ -177,6 +185,14 @@ class BoothPainter:
         parts.append(
             ("info", f.info, lambda p, d: write(p, d, f.info, LEFT_MIDDLE, prompt, info_font, MUTED_INK))
         )
+        if picture.note:
+            parts.append(
+                (
+                    "note",
+                    f.note,
+                    lambda p, d: write(p, d, f.note, LEFT_MIDDLE, picture.note, info_font, SCREEN_INK),
+                )
+            )
         for n, (tile, rect) in enumerate(zip(view.voters[page.first :], page.grid.cells, strict=False)):
             chosen = picture.chosen == page.first + n + 1
 
@@ -199,7 +215,8 @@ class BoothPainter:
         assert view is not None
         assert voter is not None
         name_font = self.faces.font(round(h * HEADING), True)
-        name = voter.label or _("Voter {n}").format(n=voter.number)
+        # An anonymous ballot carries no name: nor does the screen that shows it.
+        name = _("Your ballot") if view.anonymous else voter.label or _("Voter {n}").format(n=voter.number)
         name_rect = QRectF(f.heading.x(), f.heading.y(), f.heading.width() / 2 - f.margin, f.heading.height())
         left = view.dots - sum(picture.placed.values())
         count_font = self.faces.font(round(h * LINE * 1.3))
@@ -244,6 +261,7 @@ class BoothPainter:
         for n, (card, rect) in enumerate(zip(view.cards[page.first :], page.grid.cells, strict=False)):
             chosen = picture.chosen == page.first + n + 1
             dots = picture.placed.get(card.id, 0)
+            own = is_own_idea(card, voter.voter)
 
             def paint_card(
                 p: QPainter,
@@ -252,9 +270,10 @@ class BoothPainter:
                 rect: QRectF = rect,
                 chosen: bool = chosen,
                 dots: int = dots,
+                own: bool = own,
             ) -> None:
-                face = self.faces.card(card, rect, page.grid.px, dots)
-                draw_card(p, rect, card, dots, face, self.faces, d)
+                face = self.faces.card(card, rect, page.grid.px, dots, own)
+                draw_card(p, rect, card, dots, face, self.faces, d, own=own)
                 if chosen:
                     draw_chosen(p, rect, page.grid.px)
 

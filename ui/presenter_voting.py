@@ -1,7 +1,8 @@
 """The presenter's voting view: the booth or the revealed results of one round, as the room may see them.
 
 The booth's picture carries the rules, the ideas and who may vote, never a vote; the results
-are read only through app.voting_results, which refuses before the reveal.
+are read only through app.voting_results, which refuses before the reveal. When the booth is
+on the facilitator's laptop, the shared screen shows only the round and its turnout.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ui.scene import (
     SceneKind,
     TimerView,
     VoterTile,
+    VotingSlide,
     results_view,
     round_title,
 )
@@ -36,11 +38,16 @@ BOOTH, RESULTS = "booth", "results"
 
 @dataclass(frozen=True)
 class VotingView:
-    """What the shared screen shows of a vote: ``kind`` "booth" or "results", with the cut line's ``size``."""
+    """What the shared screen shows of a vote: ``kind`` "booth" or "results", with the cut line's ``size``.
+
+    ``here``: the booth is on the facilitator's laptop, passed round the room (the shared screen
+    shows "Voting in progress"), not on the shared screen.
+    """
 
     kind: str
     round_id: str
     size: int | None = None
+    here: bool = False
 
 
 def uses_numbers(snapshot: RoundSnapshot) -> bool:
@@ -64,34 +71,70 @@ def booth_view(
     for number, idea in enumerate(eligible, start=1):
         theme = themes[idea.cluster_id][1] if idea.cluster_id in themes else None
         cards.append(
-            BoothCard(idea.id, number, idea.title, theme.name if theme else "", theme.colour if theme else "")
+            BoothCard(
+                idea.id,
+                number,
+                idea.title,
+                theme.name if theme else "",
+                theme.colour if theme else "",
+                own_idea_of(snapshot, idea),
+            )
         )
     if uses_numbers(snapshot):
         voters = tuple(VoterTile(Voter(number=n), n, "") for n in range(1, snapshot.voters_expected + 1))
-        expected = snapshot.voters_expected
     else:
         listed = sorted((p for p in people.values() if not p.deleted), key=lambda p: p.position)
         voters = tuple(
             VoterTile(Voter(participant_id=p.id), n, participant_label(p, public=True))
             for n, p in enumerate(listed, start=1)
         )
-        expected = snapshot.voters_expected or len(voters)
-    if snapshot.state is RoundState.OPEN:
-        state = BoothState.OPEN
-    elif snapshot.state is RoundState.DRAFT:
-        state = BoothState.NOT_STARTED
-    else:
-        state = BoothState.CLOSED
     return BoothView(
         round_id=snapshot.id,
         title=round_title(snapshot),
-        state=state,
+        state=booth_state(snapshot),
         dots=snapshot.dots,
         max_per_idea=snapshot.max_per_idea,
         cards=tuple(cards),
         voters=voters,
         ballots=snapshot.ballots,
-        expected=expected,
+        expected=expected_voters(snapshot, people),
+        anonymous=snapshot.anonymous,
+        allow_own_ideas=snapshot.allow_own_ideas,
+    )
+
+
+def own_idea_of(snapshot: RoundSnapshot, idea: IdeaSnapshot) -> tuple[str, ...]:
+    """Who may not vote for ``idea`` in this round: its open givers, when the round keeps voters from their own.
+
+    As app.voting counts it: an anonymous idea's givers stay secret, even from the rule.
+    """
+    if snapshot.allow_own_ideas or idea.anonymous:
+        return ()
+    return tuple(dict.fromkeys(idea.giver_ids))
+
+
+def expected_voters(snapshot: RoundSnapshot, people: Mapping[str, ParticipantSnapshot]) -> int:
+    """How many may vote: the round's number of voters, else (with names) the workshop's participants."""
+    if uses_numbers(snapshot) or snapshot.voters_expected:
+        return snapshot.voters_expected
+    return sum(1 for p in people.values() if not p.deleted)
+
+
+def booth_state(snapshot: RoundSnapshot) -> BoothState:
+    if snapshot.state is RoundState.OPEN:
+        return BoothState.OPEN
+    if snapshot.state is RoundState.DRAFT:
+        return BoothState.NOT_STARTED
+    return BoothState.CLOSED
+
+
+def voting_slide(snapshot: RoundSnapshot, people: Mapping[str, ParticipantSnapshot]) -> VotingSlide:
+    return VotingSlide(
+        snapshot.id,
+        round_title(snapshot),
+        booth_state(snapshot),
+        snapshot.ballots,
+        expected_voters(snapshot, people),
     )
 
 
@@ -106,9 +149,9 @@ class VotingScenes:
         #: The round's shortlist size when last read: the results' line follows a change of it.
         self._shortlist_size: int | None = None
 
-    def show_booth(self, round_id: str) -> None:
+    def show_booth(self, round_id: str, here: bool = False) -> None:
         snapshot = self._live_round(round_id)
-        self.view, self._round, self._results = VotingView(BOOTH, round_id), snapshot, None
+        self.view, self._round, self._results = VotingView(BOOTH, round_id, here=here), snapshot, None
 
     def show_results(self, round_id: str, size: int | None) -> None:
         """Raises NotRevealed (a UserError) for a round whose results are not revealed."""
@@ -158,10 +201,24 @@ class VotingScenes:
     ) -> Scene | None:
         if self.view is None or self._round is None:
             return None
+        if self.view.kind == BOOTH and self.view.here:
+            slide = voting_slide(self._round, people)
+            return Scene(SceneKind.VOTING, workshop_title=workshop_title, voting=slide, timer=timer)
         if self.view.kind == BOOTH:
             view = booth_view(self._round, ideas, clusters, people)
             return Scene(SceneKind.BOOTH, workshop_title=workshop_title, booth=view, timer=timer)
         return Scene(SceneKind.RESULTS, workshop_title=workshop_title, results=self._results, timer=timer)
+
+    def booth_here(
+        self,
+        ideas: Mapping[str, IdeaSnapshot],
+        clusters: Sequence[ClusterSnapshot],
+        people: Mapping[str, ParticipantSnapshot],
+    ) -> BoothView | None:
+        """The booth for the facilitator's laptop, when it is there rather than on the shared screen."""
+        if self.view is None or self._round is None or self.view.kind != BOOTH or not self.view.here:
+            return None
+        return booth_view(self._round, ideas, clusters, people)
 
     def _live_round(self, round_id: str) -> RoundSnapshot:
         snapshot = get_round(self.hub.db, round_id)

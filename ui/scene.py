@@ -22,6 +22,7 @@ class SceneKind(StrEnum):
     BLANK = "blank"
     PAUSE = "pause"
     BOOTH = "booth"
+    VOTING = "voting"  # the booth is on the facilitator's laptop: the room sees only the turnout
     RESULTS = "results"
 
 
@@ -60,6 +61,9 @@ class BoothCard:
     title: str
     theme: str  # "" for an idea outside every theme
     colour: str  # "#RRGGBB" of the theme
+    #: Who gave the idea openly, in a round that keeps voters from their own ideas (else empty):
+    #: the booth marks it "Your idea" for them. An anonymous idea's givers are never here.
+    giver_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,19 @@ class BoothView:
     voters: tuple[VoterTile, ...]
     ballots: int  # how many have voted
     expected: int  # how many may vote; 0 when nobody knows
+    anonymous: bool = False  # the ballot is stored without a name: the booth shows none on it
+    allow_own_ideas: bool = True
+
+
+@dataclass(frozen=True)
+class VotingSlide:
+    """What the shared screen shows while the booth is on the facilitator's laptop: the round and its turnout."""
+
+    round_id: str
+    title: str
+    state: BoothState
+    ballots: int
+    expected: int  # 0 when nobody knows
 
 
 @dataclass(frozen=True)
@@ -130,6 +147,7 @@ class Scene:
     timer: TimerView | None = None
     message: str = ""  # the pause slide's text
     booth: BoothView | None = None  # with SceneKind.BOOTH
+    voting: VotingSlide | None = None  # with SceneKind.VOTING
     results: ResultsView | None = None  # with SceneKind.RESULTS
 
 
