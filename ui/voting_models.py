@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import _, ngettext
-from app.voting_snapshots import RoundSnapshot, ShortlistItem
+from app.voting_snapshots import RoundSnapshot, ShortlistItem, TieSettlement
 from models.enums import Eligibility, RoundState
 from ui.item_models import AnyIndex, IdRole
 
@@ -88,10 +88,21 @@ def rules_lines(r: RoundSnapshot, theme_names: Sequence[str] = ()) -> list[str]:
     return lines
 
 
+def ballot_warning() -> str:
+    """Said before a step that ends voting while someone stands at the booth."""
+    return _("Someone is voting at the booth now. The ballot being placed will not be counted.")
+
+
 def anonymity_text(anonymous: bool) -> str:
     if anonymous:
-        return _("Anonymous: nobody can see who voted for what, not even you.")
-    return _("Named: voters choose their name at the booth; you see who has voted, never how.")
+        return _(
+            "Anonymous: ballots are stored without names; nobody can find out later who voted for what, "
+            "not even you."
+        )
+    return _(
+        "Named: each ballot is kept with the voter's name, for a vote that should be on record; "
+        "the results show totals only."
+    )
 
 
 class RoundListModel(QAbstractListModel):
@@ -159,11 +170,19 @@ class ShortlistModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[ShortlistItem] = []
         self._numbers: dict[str, int] = {}
+        self._ties: dict[tuple[str, str], TieSettlement] = {}
 
-    def set_items(self, items: Sequence[ShortlistItem], round_numbers: Mapping[str, int]) -> None:
+    def set_items(
+        self,
+        items: Sequence[ShortlistItem],
+        round_numbers: Mapping[str, int],
+        ties: Mapping[tuple[str, str], TieSettlement] | None = None,
+    ) -> None:
+        """``ties``: (round id, idea id) -> how the tie that idea was in at the round's line was settled."""
         self.beginResetModel()
         self._items = [i for i in items if not i.removed] + [i for i in items if i.removed]
         self._numbers = dict(round_numbers)
+        self._ties = dict(ties or {})
         self.endResetModel()
 
     def item(self, row: int) -> ShortlistItem:
@@ -195,7 +214,18 @@ class ShortlistModel(QAbstractTableModel):
             return _("From round {n}, when the shortlist was made again: {reason}").format(
                 n=number or "?", reason=item.added_reason
             )
-        return _("By the vote in round {n}").format(n=number) if number else _("By the vote")
+        if not number:
+            return _("By the vote")
+        tie = self._ties.get((item.round_id or "", item.idea_id))
+        if tie is not None and tie.runoff_id is None:
+            return _("By the vote in round {n}, tie settled by hand: {reason}").format(
+                n=number, reason=tie.reason
+            )
+        if tie is not None:
+            return _("By the vote in round {n}, tie settled by the runoff (round {runoff})").format(
+                n=number, runoff=self._numbers.get(tie.runoff_id or "", "?")
+            )
+        return _("By the vote in round {n}").format(n=number)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

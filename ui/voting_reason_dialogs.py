@@ -93,9 +93,12 @@ class SettleTieDialog(QDialog):
         places: int,
         submit: Callable[[list[str], str], InvalidInput | None],
         parent: QWidget | None = None,
+        *,
+        earlier: str | None = None,
     ) -> None:
+        """``earlier``: the reason of a settlement by hand made before, which this one replaces."""
         super().__init__(parent)
-        self.setWindowTitle(_("Settle the tie by hand"))
+        self.setWindowTitle(_("Settle the tie by hand") if earlier is None else _("Settle the tie again"))
         self.submit = submit
         self.places = places
         self.titles = dict(tied)
@@ -107,6 +110,13 @@ class SettleTieDialog(QDialog):
             ).format(n=places)
         )
         intro.setWordWrap(True)
+        self.earlier = QLabel(
+            _("Settled before, by hand: “{reason}”. This order and reason replace it.").format(
+                reason=earlier or ""
+            )
+        )
+        self.earlier.setWordWrap(True)
+        self.earlier.setVisible(earlier is not None)
         self.order = QListWidget()
         self.order.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.order.setAccessibleName(_("The tied ideas in order"))
@@ -133,6 +143,7 @@ class SettleTieDialog(QDialog):
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.earlier)
         layout.addLayout(lists, 1)
         layout.addWidget(QLabel(_("Reason (required)")))
         layout.addWidget(self.reason)

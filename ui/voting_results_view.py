@@ -24,7 +24,7 @@ from app.errors import KNOWN_ERRORS, describe
 from app.i18n import _, ngettext
 from app.voting import get_round
 from app.voting_results import cut_view, results, runoffs_of, settle_tie, start_runoff
-from app.voting_snapshots import CutView, RoundResults, RoundSnapshot
+from app.voting_snapshots import CutView, RoundResults, RoundSnapshot, TieSettlement
 from models.enums import RoundState
 from ui import typography
 from ui.hub import Hub
@@ -75,6 +75,8 @@ class ResultsView(QWidget):
         self.cut: CutView | None = None
         self.parent_round: RoundSnapshot | None = None
         self.numbers: dict[str, int] = {}
+        #: Where the last booth was opened (on this laptop, or the shared screen): a runoff's goes there too.
+        self.booth_here = False
 
         self.heading = heading_label()
         self.summary = text_label(bold=True)
@@ -87,7 +89,8 @@ class ResultsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(150)
+        # A few rows at least; it takes the room the page has left and scrolls itself.
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ResultsModel.IDEA, QHeaderView.ResizeMode.Stretch)
@@ -259,12 +262,20 @@ class ResultsView(QWidget):
         pending = [r for r in runoffs_of(self.hub.db, self.round.id) if r.state is not RoundState.REVEALED]
         return pending[-1] if pending else None
 
+    def settled_by_hand(self) -> TieSettlement | None:
+        """The tie at the line as settled by hand, if it was (it may be settled again)."""
+        if self.cut is None:
+            return None
+        return next((s for s in self.cut.settlements if s.runoff_id is None), None)
+
     def _show_tie_steps(self, tied: bool) -> None:
         r = self.round
         runoff = self._pending_runoff() if tied else None
         is_runoff = r is not None and r.is_runoff
+        again = not tied and self.settled_by_hand() is not None
         self.runoff_button.setVisible(tied and not is_runoff and runoff is None)
-        self.settle_button.setVisible(tied and not is_runoff)
+        self.settle_button.setVisible((tied or again) and not is_runoff)
+        self.settle_button.setText(_("Settle again…") if again else _("Settle by hand…"))
         self.go_to_runoff_button.setVisible(runoff is not None)
         self.runoff_note.setVisible(runoff is not None or is_runoff)
         if runoff is not None:
@@ -316,22 +327,32 @@ class ResultsView(QWidget):
         )
         if runoff is not None:
             self.presenter.show_screen()
-            self.presenter.show_booth(runoff.id)
+            self.presenter.show_booth(runoff.id, here=self.booth_here)
             self.roundRequested.emit(runoff.id)
 
     def settle_by_hand(self) -> None:
+        """Put the tied ideas in order with a reason; a tie settled by hand before is settled anew."""
         r, view = self.round, self.cut
-        if r is None or view is None or not view.is_tied:
+        if r is None or view is None:
+            return
+        earlier = self.settled_by_hand()
+        if view.is_tied:
+            tied, places = view.tied, view.places
+        elif earlier is not None:
+            tied = earlier.idea_ids
+            places = sum(1 for i in earlier.idea_ids if i in view.going_on)
+        else:
             return
         titles = {i.idea_id: i.title for i in self.results.ideas} if self.results else {}
         size = view.size
         dialog = SettleTieDialog(
-            [(i, titles.get(i, "?")) for i in view.tied],
-            view.places,
+            [(i, titles.get(i, "?")) for i in tied],
+            places,
             lambda ordered, reason: dialog_step(
                 self.hub, r.workshop_id, r.id, lambda: settle_tie(self.hub.db, r.id, size, ordered, reason)
             ),
             self,
+            earlier=earlier.reason if earlier is not None and not view.is_tied else None,
         )
         run(dialog)
 

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import shortlist as shortlist_service
+from app.errors import KNOWN_ERRORS
 from app.i18n import _, ngettext
 from app.ideas import list_ideas
 from app.voting import list_rounds
-from app.voting_snapshots import ShortlistItem
+from app.voting_results import cut_view
+from app.voting_snapshots import RoundSnapshot, ShortlistItem, TieSettlement
 from ui import typography
 from ui.hub import Hub
 from ui.voting_commands import AddToShortlist, RemoveFromShortlist, submit
@@ -75,9 +77,10 @@ class ShortlistView(QWidget):
 
     def reload(self) -> None:
         self.items = shortlist_service.shortlist(self.hub.db, self.workshop_id, removed=True)
-        numbers = {r.id: r.number for r in list_rounds(self.hub.db, self.workshop_id)}
+        rounds = list_rounds(self.hub.db, self.workshop_id)
+        numbers = {r.id: r.number for r in rounds}
         shown = self.items if self.show_removed.isChecked() else [i for i in self.items if not i.removed]
-        self.model.set_items(shown, numbers)
+        self.model.set_items(shown, numbers, self._ties(rounds))
         self.table.resizeRowsToContents()
         live = len(self.model.live_items())
         self.heading.setText(
@@ -101,6 +104,24 @@ class ShortlistView(QWidget):
                   "and the vote stays on record as it was.")
             )  # fmt: skip
         self._update_buttons()
+
+    def _ties(self, rounds: list[RoundSnapshot]) -> dict[tuple[str, str], TieSettlement]:
+        """How each tie at a round's line was settled, for the ideas the shortlist took from it.
+
+        The line is where the round's shortlist was drawn (its shortlist size), as when it was made.
+        """
+        voted = {i.round_id for i in self.items if i.round_id is not None and not i.removed}
+        ties: dict[tuple[str, str], TieSettlement] = {}
+        for r in rounds:
+            if r.id not in voted or r.shortlist_size is None:
+                continue
+            try:
+                line = cut_view(self.hub.db, r.id, r.shortlist_size)
+            except KNOWN_ERRORS:
+                continue  # not readable now (deleted since): the reason says "by the vote" alone
+            for settled in line.settlements:
+                ties.update(((r.id, idea_id), settled) for idea_id in settled.idea_ids)
+        return ties
 
     def live_count(self) -> int:
         return len(self.model.live_items())

@@ -155,6 +155,15 @@ def test_a_runoff_starts_with_one_click_on_the_booth_and_settles_the_tie(
     assert view.cut_label.text() == "3 ideas go on. The tie at the line was settled by the runoff (round 2)."
     assert column(view.model, ResultsModel.CUT)[:4] == ["✓", "✓", "✓", ""]
     assert view.shortlist_button.isEnabled()
+    assert view.settle_button.isHidden()  # settled by the runoff, not by hand
+
+    qtbot.mouseClick(view.shortlist_button, LEFT)
+    model = panel.shortlist_view.model
+    assert [model.index(row, 2).data() for row in range(model.rowCount())] == [
+        "By the vote in round 1",
+        "By the vote in round 1, tie settled by the runoff (round 2)",
+        "By the vote in round 1, tie settled by the runoff (round 2)",
+    ]
 
 
 def test_a_tie_settled_by_hand_needs_a_reason_and_says_so(
@@ -192,6 +201,81 @@ def test_a_tie_settled_by_hand_needs_a_reason_and_says_so(
     ]  # fmt: skip
     assert view.shortlist_button.isEnabled()
     assert get_round(hub.db, view.round.id).shortlist_size == 3  # type: ignore[union-attr]
+
+
+Seen = list[tuple[SettleTieDialog, list[str]]]
+
+
+def settle(qtbot: QtBot, order: list[str], reason: str, seen: Seen) -> object:
+    """A stand-in for the settle dialog's exec: put ``order`` (titles) first, give ``reason``, OK.
+
+    ``seen`` gets each dialog shown, with the order of titles it started from.
+    """
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, SettleTieDialog)
+        seen.append((dialog, [dialog.titles[i] for i in dialog.ordered()]))
+        for target, title in enumerate(order):
+            row = next(r for r in range(dialog.order.count()) if dialog.titles[dialog.ordered()[r]] == title)
+            while row > target:
+                dialog.order.setCurrentRow(row)
+                qtbot.mouseClick(dialog.up_button, LEFT)
+                row -= 1
+        dialog.reason.setPlainText(reason)
+
+    return fake_exec(qtbot, [], fill)
+
+
+def test_a_tie_settled_by_hand_can_be_settled_again_and_the_shortlist_says_how_it_was(
+    panel: VotingPanel, hub: Hub, board: Board, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tied_round(hub, board)
+    view = panel.results_view
+    view.top_spin.setValue(3)
+    assert view.settle_button.text() == "Settle by hand…"
+    seen: Seen = []
+    monkeypatch.setattr(
+        SettleTieDialog, "exec", settle(qtbot, ["Pupils as friends"], "Agreed in the room", seen)
+    )
+    qtbot.mouseClick(view.settle_button, LEFT)
+    first, _order = seen[0]
+    assert first.windowTitle() == "Settle the tie by hand"
+    assert first.earlier.isHidden()
+
+    # The button stays, to settle it again: the dialog starts from the order chosen before.
+    assert view.settle_button.isVisible()
+    assert view.settle_button.text() == "Settle again…"
+    assert view.runoff_button.isHidden()
+    monkeypatch.setattr(
+        SettleTieDialog, "exec", settle(qtbot, ["Coffee on every visit"], "Bo had a second thought", seen)
+    )
+    qtbot.mouseClick(view.settle_button, LEFT)
+
+    again, order = seen[1]
+    assert again.windowTitle() == "Settle the tie again"
+    assert order == ["Pupils as friends", "Weekly photo schedule", "Coffee on every visit"]
+    assert again.places == 2
+    assert not again.earlier.isHidden()
+    assert again.earlier.text() == (
+        "Settled before, by hand: “Agreed in the room”. This order and reason replace it."
+    )
+    assert view.cut_label.text() == (
+        "3 ideas go on. The tie at the line was settled by hand: Bo had a second thought"
+    )
+    cut = column(view.model, ResultsModel.CUT)
+    assert [view.model.index(row, ResultsModel.IDEA).data() for row in range(6) if cut[row]] == [
+        "Fixed contact person", "Coffee on every visit", "Pupils as friends",
+    ]  # fmt: skip
+
+    # The shortlist says which ideas went on through the tie, and why.
+    qtbot.mouseClick(view.shortlist_button, LEFT)
+    model = panel.shortlist_view.model
+    why = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert why == [
+        "By the vote in round 1",
+        "By the vote in round 1, tie settled by hand: Bo had a second thought",
+        "By the vote in round 1, tie settled by hand: Bo had a second thought",
+    ]
 
 
 def test_results_go_to_the_shared_screen_and_its_line_follows_the_one_here(
