@@ -12,13 +12,9 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -49,10 +45,11 @@ from ui.voting_commands import (
     voting_step,
 )
 from ui.voting_dialogs import PaperDotsDialog, RoundDialog, Submit, run
-from ui.voting_models import RoundListModel, round_name
+from ui.voting_models import RoundListModel, ballot_warning, round_name
 from ui.voting_reason_dialogs import confirm
 from ui.voting_results_view import ResultsView
 from ui.voting_round_view import BallotView, DraftView, text_label
+from ui.voting_screen_status import ScreenStatus
 from ui.voting_shortlist import ShortlistView
 
 if TYPE_CHECKING:
@@ -60,8 +57,8 @@ if TYPE_CHECKING:
 
 
 class PageStack(QStackedWidget):
-    """A stack as large as the page it shows, not its largest page: the scroll area then
-    scrolls only when the chosen round needs it."""
+    """A stack as large as the page it shows, not its largest page: a short page (the results,
+    whose table scrolls itself) then never needs the room of a long one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +85,7 @@ class VotingPanel(QWidget):
         self.clusters: list[ClusterSnapshot] = []
         self.people: list[ParticipantSnapshot] = []
         self.current_id: str | None = None
+        self._shown_id: str | None = None  # the round drawn last: another one starts at the top
         self._stale = True
 
         self.round_model = RoundListModel(self)
@@ -128,24 +126,21 @@ class VotingPanel(QWidget):
         self.draft_view.open_button.clicked.connect(self.open_voting)
         self.draft_view.edit_button.clicked.connect(self.edit_rules)
         self.ballot_view = BallotView()
-        self.ballot_view.booth_button.clicked.connect(self.show_booth)
+        self.ballot_view.booth_button.clicked.connect(lambda: self.show_booth(here=False))
+        self.ballot_view.laptop_button.clicked.connect(lambda: self.show_booth(here=True))
         self.ballot_view.paper_button.clicked.connect(self.enter_paper_dots)
         self.ballot_view.close_button.clicked.connect(self.close_voting)
         self.ballot_view.reveal_button.clicked.connect(self.reveal)
         self.results_view = ResultsView(hub, presenter)
         self.results_view.roundRequested.connect(self.select_round)
+        # Not in a scroll area: the results table takes the room that is left and scrolls itself,
+        # so the line, the tie and the buttons under it stay in sight; the other pages scroll inside.
         self.stack = PageStack()
         for view in (self.empty_view, self.draft_view, self.ballot_view, self.results_view):
             self.stack.addWidget(view)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.stack)
 
-        self.screen_status = QLabel()
-        self.screen_status.setWordWrap(True)
-        self.board_button = QPushButton(_("Show the idea board instead"))
-        self.board_button.clicked.connect(self.presenter.show_board)
+        self.screen_row = ScreenStatus(presenter)
+        self.screen_status, self.board_button = self.screen_row.text, self.screen_row.board_button
         self.shortlist_view = ShortlistView(hub, workshop_id)
         self.results_view.shortlistMade.connect(lambda: self.tabs.setCurrentWidget(self.shortlist_view))
         self.tabs = QTabWidget()
@@ -161,6 +156,7 @@ class VotingPanel(QWidget):
         hub.clustersChanged.connect(self._workshop_data_changed)
         hub.ideasRemoved.connect(lambda workshop_id, _ids: self._workshop_data_changed(workshop_id))
         presenter.votingViewChanged.connect(self._show_screen_status)
+        presenter.ballotInProgressChanged.connect(lambda _busy: self._show_busy())
         self.reload()
 
     def _rounds_tab(self) -> QWidget:
@@ -176,11 +172,8 @@ class VotingPanel(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
-        right_layout.addWidget(self.scroll, 1)
-        screen = QHBoxLayout()
-        screen.addWidget(self.screen_status, 1)
-        screen.addWidget(self.board_button)
-        right_layout.addLayout(screen)
+        right_layout.addWidget(self.stack, 1)
+        right_layout.addWidget(self.screen_row)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -288,21 +281,32 @@ class VotingPanel(QWidget):
             self.hub.failed.emit(describe(exc))
             return
         self.stack.setCurrentWidget(view)
+        if r.id != self._shown_id:  # another round: from its top, not where the last one was left
+            self._shown_id = r.id
+            self.draft_view.scroll_to_top()
+            self.ballot_view.scroll_to_top()
+            self.results_view.table.scrollToTop()
+        self._show_busy()
+
+    def ballot_in_progress(self, round_id: str) -> bool:
+        """Someone has stepped up to this round's booth and not pressed Done or Cancel yet."""
+        view = self.presenter.voting_view
+        return (
+            view is not None
+            and view.kind == "booth"
+            and view.round_id == round_id
+            and self.presenter.ballot_in_progress
+        )
+
+    def _show_busy(self) -> None:
+        r = self.current_round()
+        self.ballot_view.show_busy(
+            r is not None and r.state is RoundState.OPEN and self.ballot_in_progress(r.id)
+        )
 
     def _show_screen_status(self) -> None:
-        view = self.presenter.voting_view
-        numbers = self.round_model.numbers()
-        if view is None or view.round_id not in numbers:
-            self.screen_status.hide()
-            self.board_button.hide()
-            return
-        if view.kind == "booth":
-            text = _("The shared screen shows the booth of round {n}.")
-        else:
-            text = _("The shared screen shows the results of round {n}.")
-        self.screen_status.setText(text.format(n=numbers[view.round_id]))
-        self.screen_status.show()
-        self.board_button.show()
+        self._show_busy()
+        self.screen_row.show_status(self.round_model.numbers())
 
     # -- rounds and their rules (undoable) --------------------------------------------------------
 
@@ -365,14 +369,22 @@ class VotingPanel(QWidget):
 
     def close_voting(self) -> None:
         r = self.current_round()
-        if r is not None:
-            voting_step(self.hub, self.workshop_id, r.id, lambda: voting.close_round(self.hub.db, r.id))
+        if r is None:
+            return
+        if self.ballot_in_progress(r.id) and not confirm(
+            self, _("Close voting"), f"{ballot_warning()} {_('Close anyway?')}", _("Close voting"),
+            warning=True,
+        ):  # fmt: skip
+            return
+        voting_step(self.hub, self.workshop_id, r.id, lambda: voting.close_round(self.hub.db, r.id))
 
-    def show_booth(self) -> None:
+    def show_booth(self, *, here: bool) -> None:
+        """The booth of the chosen round on the shared screen, or (``here``) on this laptop."""
         r = self.current_round()
         if r is not None:
+            self.results_view.booth_here = here  # a runoff opens its booth in the same place
             self.presenter.show_screen()
-            self.presenter.show_booth(r.id)
+            self.presenter.show_booth(r.id, here=here)
 
     def reveal(self) -> None:
         r = self.current_round()
@@ -381,7 +393,10 @@ class VotingPanel(QWidget):
         name = round_name(r, self.round_model.numbers())
         question = _("Reveal the results of {round}? Voting closes, and the counts appear here. The room "
                      "sees them when you show them on the shared screen.").format(round=name)  # fmt: skip
-        if not confirm(self, _("Reveal results"), question, _("Reveal")):
+        busy = self.ballot_in_progress(r.id)
+        if busy:
+            question = f"{ballot_warning()} {question}"
+        if not confirm(self, _("Reveal results"), question, _("Reveal"), warning=busy):
             return
         try:
             reveal_round(self.hub.db, r.id)

@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,10 @@ from ui.voting_models import round_name, rules_lines, state_label, turnout_text
 
 #: A round's heading: under the phase's title (typography.PAGE_HEADING), so smaller.
 ROUND_HEADING = 16
+#: Dark orange (Okabe-Ito vermillion, darkened for contrast on the window's grey): someone is at the booth.
+BUSY_COLOUR = "#A33F00"
+#: The grey of a hint under a control, as in the dialogs.
+HINT_COLOUR = "#3B3B3B"
 
 
 def heading_label() -> QLabel:
@@ -53,7 +59,26 @@ def bullet_list(lines: Sequence[str]) -> str:
     return "\n".join(f"•  {line}" for line in lines)
 
 
-class DraftView(QWidget):
+class ScrolledView(QWidget):
+    """A round's page whose lines scroll when the screen is short; ``layout`` is what scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = QWidget()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+
+    def scroll_to_top(self) -> None:
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+
+class DraftView(ScrolledView):
     """A round being prepared: its rules in words, and the buttons to open it or change them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,7 +93,7 @@ class DraftView(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.rules)
@@ -88,11 +113,12 @@ def _voter_list(name: str) -> QListWidget:
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setTextElideMode(Qt.TextElideMode.ElideRight)
     widget.setMinimumHeight(90)
+    widget.setToolTip(_("Each voter's number is the one on their tile at the booth."))
     typography.set_type(widget, typography.LIST)
     return widget
 
 
-class BallotView(QWidget):
+class BallotView(ScrolledView):
     """An open or closed round: the turnout ("7 of 12 have voted"), who in a named round, and the steps."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -101,6 +127,11 @@ class BallotView(QWidget):
         self.runoff_note = text_label()
         self.turnout = text_label(typography.PHASE_HEADING, bold=True)
         self.turnout.setAccessibleName(_("Turnout"))
+        self.busy_note = text_label(bold=True)
+        self.busy_note.setObjectName("ballotInProgress")
+        self.busy_note.setText(_("Someone is voting at the booth now."))
+        self.busy_note.setStyleSheet(f"color: {BUSY_COLOUR};")
+        self.busy_note.hide()
         self.voters_note = text_label()
         self.voted_caption = QLabel()
         self.voted_list = _voter_list(_("Have voted"))
@@ -116,29 +147,52 @@ class BallotView(QWidget):
         self.paper_note = text_label()
         self.rules = text_label()
         self.booth_button = QPushButton(_("Show the booth on the shared screen"))
+        self.booth_button.setToolTip(
+            _("For a touch screen, or a room that votes openly: everyone sees the dots as they are placed.")
+        )
+        self.laptop_button = QPushButton(_("Open the booth on this laptop"))
+        self.laptop_button.setToolTip(
+            _("The laptop is passed round: the booth fills this screen, and the shared screen shows only "
+              "how many have voted.")
+        )  # fmt: skip
+        self.booth_hint = QLabel(
+            _("The shared screen shows every dot as it is placed; the laptop keeps each ballot to its voter.")
+        )
+        self.booth_hint.setWordWrap(True)
+        self.booth_hint.setStyleSheet(f"color: {HINT_COLOUR};")
         self.paper_button = QPushButton(_("Enter paper dots…"))
         self.paper_button.setToolTip(_("Dots counted from stickers on a wall join this round's tally."))
         self.close_button = QPushButton(_("Close voting"))
         self.close_button.setToolTip(_("No more ballots; the counts stay hidden until you reveal them."))
         self.reveal_button = QPushButton(_("Reveal results…"))
         typography.set_type(self.reveal_button, typography.LIST, bold=True)
-        buttons = QGridLayout()
-        buttons.addWidget(self.booth_button, 0, 0)
-        buttons.addWidget(self.paper_button, 0, 1)
-        buttons.addWidget(self.close_button, 1, 0)
-        buttons.addWidget(self.reveal_button, 1, 1)
-        buttons.setColumnStretch(2, 1)
-        layout = QVBoxLayout(self)
+        booths = QHBoxLayout()
+        booths.addWidget(self.booth_button)
+        booths.addWidget(self.laptop_button)
+        booths.addStretch(1)
+        steps = QHBoxLayout()
+        for button in (self.paper_button, self.close_button, self.reveal_button):
+            steps.addWidget(button)
+        steps.addStretch(1)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.runoff_note)
         layout.addWidget(self.turnout)
+        layout.addWidget(self.busy_note)
         layout.addWidget(self.voters_note)
-        layout.addLayout(buttons)  # the steps stay in sight above the names, on a small screen too
+        # The steps stay in sight above the names, on a small screen too.
+        layout.addLayout(booths)
+        layout.addWidget(self.booth_hint)
+        layout.addLayout(steps)
         layout.addWidget(self.paper_note)
         layout.addWidget(self.voters_box, 1)  # the names get the room a larger screen has
         layout.addWidget(self.rules)
         layout.addStretch(0)
+
+    def show_busy(self, busy: bool) -> None:
+        """Say whether someone is placing a ballot at this round's booth now."""
+        self.busy_note.setVisible(busy)
 
     def show_round(
         self,
@@ -163,8 +217,8 @@ class BallotView(QWidget):
         else:
             self.paper_note.setText(_("No paper dots have been entered."))
         self.rules.setText(bullet_list(rules_lines(r, theme_names)))
-        self.booth_button.setVisible(is_open)
-        self.close_button.setVisible(is_open)
+        for widget in (self.booth_button, self.laptop_button, self.booth_hint, self.close_button):
+            widget.setVisible(is_open)
 
     def _show_voters(self, r: RoundSnapshot, turnout: Turnout, people: Sequence[ParticipantSnapshot]) -> None:
         self.voters_box.setVisible(not r.anonymous)
@@ -173,8 +227,13 @@ class BallotView(QWidget):
             self.voters_note.setText(_("Anonymous round: nobody sees who has voted."))
             return
         voted = turnout.voted_participant_ids
-        done = [participant_label(p, public=False) for p in people if p.id in voted]
-        waiting = [participant_label(p, public=False) for p in people if p.id not in voted]
+        # Numbered as the booth numbers its tiles, so the facilitator can say "you are number 7".
+        labels = [
+            (p.id, _("{number}. {name}").format(number=n, name=participant_label(p, public=False)))
+            for n, p in enumerate(people, start=1)
+        ]
+        done = [label for person, label in labels if person in voted]
+        waiting = [label for person, label in labels if person not in voted]
         self.voted_caption.setText(_("Have voted ({n})").format(n=len(done)))
         self.waiting_caption.setText(_("Not yet ({n})").format(n=len(waiting)))
         for widget, names in ((self.voted_list, done), (self.waiting_list, waiting)):

@@ -9,8 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.clusters import list_clusters
+from app.ideas import list_ideas
+from app.participants import list_participants, remove_participant
 from app.voting import get_round, list_rounds, paper_tally
 from app.voting_rules import default_dots
+from app.voting_snapshots import RoundSnapshot
 from models.enums import Eligibility, RoundState
 from tests.ui import voting_panel_helpers
 from tests.ui.voting_panel_helpers import (
@@ -26,6 +30,7 @@ from tests.ui.voting_panel_helpers import (
     vote,
 )
 from ui.hub import Hub
+from ui.presenter_voting import booth_view
 from ui.voting_dialogs import PaperDotsDialog, RoundDialog, checked_keys
 from ui.voting_panel import VotingPanel
 
@@ -66,6 +71,10 @@ def test_a_round_made_in_the_dialog_is_listed_with_its_rules_and_undo_takes_it_a
         assert dialog.max_per_idea.value() == 1
         assert dialog.max_hint.text().startswith("One per idea")
         assert dialog.anonymous.isChecked()
+        assert dialog.anonymity_hint.text() == (
+            "Anonymous: ballots are stored without names; nobody can find out later who voted for what, "
+            "not even you."
+        )
         assert dialog.voters.value() == 3
         assert dialog.eligible_all.text() == "All ideas (6)"
         # WHEN the facilitator picks a theme, a cumulative budget of 4 and a named round
@@ -76,7 +85,10 @@ def test_a_round_made_in_the_dialog_is_listed_with_its_rules_and_undo_takes_it_a
         dialog.max_per_idea.setValue(4)
         assert dialog.max_hint.text().startswith("Cumulative")
         dialog.named.setChecked(True)
-        assert "you see who has voted, never how" in dialog.anonymity_hint.text()
+        assert dialog.anonymity_hint.text() == (
+            "Named: each ballot is kept with the voter's name, for a vote that should be on record; "
+            "the results show totals only."
+        )
         dialog.title_edit.setText("Morning ideas")
 
     monkeypatch.setattr(RoundDialog, "exec", fake_exec(qtbot, shown, fill))
@@ -93,7 +105,7 @@ def test_a_round_made_in_the_dialog_is_listed_with_its_rules_and_undo_takes_it_a
     rules = panel.draft_view.rules.text()
     assert "Each voter has 4 dots and may put them all on one idea (cumulative)." in rules
     assert "On the ballot: 2 ideas in the themes Continuity." in rules
-    assert "Named: voters choose their name at the booth" in rules
+    assert "Named: each ballot is kept with the voter's name, for a vote that should be on record" in rules
     assert panel.edit_button.isEnabled()
 
     hub.undo_stack.undo()
@@ -232,22 +244,35 @@ def names(widget: QListWidget) -> list[str]:
     return [widget.item(row).text() for row in range(widget.count())]
 
 
-def test_a_named_round_shows_who_has_voted_and_who_not_yet(
+def booth_numbers(hub: Hub, board: Board, r: RoundSnapshot) -> dict[str, int]:
+    """The number on each participant's tile at the booth of round ``r``."""
+    ideas = {i.id: i for i in list_ideas(hub.db, board.workshop_id)}
+    people = {p.id: p for p in list_participants(hub.db, board.workshop_id)}
+    view = booth_view(r, ideas, list_clusters(hub.db, board.workshop_id), people)
+    return {t.voter.participant_id: t.number for t in view.voters if t.voter.participant_id}
+
+
+def test_a_named_round_shows_who_has_voted_and_who_not_yet_by_their_number_at_the_booth(
     panel: VotingPanel, hub: Hub, board: Board
 ) -> None:
+    # GIVEN Bo Ek taken off the list of participants: the booth numbers the others 1 and 2
+    remove_participant(hub.db, board.people[1])
+    hub.participantsChanged.emit(board.workshop_id)
     r = opened(hub, board, anonymous=False)
     hub.votingChanged.emit(board.workshop_id, r.id)
     view = panel.ballot_view
     assert view.voters_box.isVisible()
     assert view.voted_caption.text() == "Have voted (0)"
-    assert names(view.waiting_list) == ["Amira Hassan · Employee", "Bo Ek · Citizen", "Citizen"]
+    assert names(view.waiting_list) == ["1. Amira Hassan · Employee", "2. Citizen"]
+    assert booth_numbers(hub, board, r) == {board.people[0]: 1, board.people[2]: 2}
+    assert view.waiting_list.toolTip() == "Each voter's number is the one on their tile at the booth."
 
-    vote(hub, board, r, 2, {1: 1})
+    vote(hub, board, r, 3, {1: 1})
 
     assert view.voted_caption.text() == "Have voted (1)"
-    assert names(view.voted_list) == ["Bo Ek · Citizen"]
-    assert view.waiting_caption.text() == "Not yet (2)"
-    assert names(view.waiting_list) == ["Amira Hassan · Employee", "Citizen"]
+    assert names(view.voted_list) == ["2. Citizen"]
+    assert view.waiting_caption.text() == "Not yet (1)"
+    assert names(view.waiting_list) == ["1. Amira Hassan · Employee"]
 
 
 def test_no_count_shows_anywhere_in_the_panel_before_the_reveal(

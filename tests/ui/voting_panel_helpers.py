@@ -53,6 +53,7 @@ class VotingView:
     kind: str
     round_id: str
     size: int | None = None
+    here: bool = False
 
 
 class FakePresenter(QObject):
@@ -60,22 +61,30 @@ class FakePresenter(QObject):
 
     Signals:
         votingViewChanged(): what the shared screen shows for voting changed.
+        ballotInProgressChanged(bool): someone stepped up to the booth (True), or pressed Done or Cancel.
     """
 
     votingViewChanged = Signal()  # noqa: N815 (Qt's naming, as in ui.presenter)
+    ballotInProgressChanged = Signal(bool)  # noqa: N815
 
     def __init__(self) -> None:
         super().__init__()
         self.voting_view: VotingView | None = None
+        self.ballot_in_progress = False
         self.calls: list[tuple[object, ...]] = []
 
     def show_screen(self) -> None:
         self.calls.append(("show_screen",))
 
-    def show_booth(self, round_id: str) -> None:
-        self.calls.append(("show_booth", round_id))
-        self.voting_view = VotingView("booth", round_id)
+    def show_booth(self, round_id: str, *, here: bool = False) -> None:
+        self.calls.append(("show_booth", round_id, here) if here else ("show_booth", round_id))
+        self.voting_view = VotingView("booth", round_id, here=here)
         self.votingViewChanged.emit()
+
+    def step_up(self, busy: bool = True) -> None:
+        """A voter steps up to the booth (or, with ``busy`` False, presses Done or Cancel)."""
+        self.ballot_in_progress = busy
+        self.ballotInProgressChanged.emit(busy)
 
     def show_results(self, round_id: str, size: int | None) -> None:
         self.calls.append(("show_results", round_id, size))
