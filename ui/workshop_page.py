@@ -305,13 +305,22 @@ class WorkshopPage(QWidget):
         self.flush_edits()
         push(self.hub, MoveAgenda(self.hub, self.workshop.id, text, move))
 
+    def _may_leave_phase(self) -> bool:
+        """Before the current phase changes: the dot voting phase asks about rounds still open."""
+        current = self.workshop.current_phase if self.workshop is not None else None
+        if self.workshop is None or current is None or current.kind != "voting":
+            return True
+        from ui.voting_leave import may_leave_voting
+
+        return may_leave_voting(self.hub, self, self.workshop.id, self.presenter)
+
     def advance(self) -> None:
-        if self.workshop is not None:
+        if self.workshop is not None and self._may_leave_phase():
             wid = self.workshop.id
             self._move(_("Next phase"), lambda: agenda.advance(self.hub.db, wid))
 
     def go_back(self) -> None:
-        if self.workshop is not None:
+        if self.workshop is not None and self._may_leave_phase():
             wid = self.workshop.id
             self._move(_("Previous phase"), lambda: agenda.go_back(self.hub.db, wid))
 
@@ -320,6 +329,9 @@ class WorkshopPage(QWidget):
             return
         phase = self.selected_phase()
         if phase is None:
+            return
+        leaves = phase.state is PhaseState.ACTIVE  # skipping the current phase moves on
+        if leaves and not self._may_leave_phase():
             return
         wid, skip = self.workshop.id, phase.state is not PhaseState.SKIPPED
         text = _("Skip “{phase}”") if skip else _("Take back “{phase}”")
@@ -331,7 +343,7 @@ class WorkshopPage(QWidget):
         if self.workshop is None or not index.isValid():
             return
         phase = self.agenda_model.phase(index.row())
-        if phase.state is PhaseState.ACTIVE:
+        if phase.state is PhaseState.ACTIVE or not self._may_leave_phase():
             return
         wid = self.workshop.id
         self._move(
