@@ -48,7 +48,7 @@ from ui.booth_layout import (
     Page,
     lay_out,
 )
-from ui.booth_paint import BoothPainter, Picture, dots_left_area
+from ui.booth_paint import BoothPainter, Picture, dots_left_area, note_lines
 from ui.scene import BoothCard, BoothState, BoothView, VoterTile
 
 NEUTRAL, BALLOT, CLOSED = "neutral", "ballot", "closed"
@@ -102,6 +102,8 @@ class VotingBooth(QWidget):
     def set_view(self, view: BoothView) -> None:
         """Show ``view``; a ballot being placed stays while its round is open and its voter listed."""
         before, self._view = self._view, view
+        if before is not None and before.round_id != view.round_id:
+            self._dropped = False  # a ballot dropped in another round is no news to this one's voters
         if view.state is not BoothState.OPEN:
             self._to(CLOSED)
         elif before is None or before.round_id != view.round_id or self._state == CLOSED:
@@ -247,7 +249,7 @@ class VotingBooth(QWidget):
 
     def _layout(self) -> Page:
         count = len(self._items())
-        note = bool(self._note())
+        note = note_lines(self._note(), self.width(), self.height())
         key = (self._state, self._page, self.width(), self.height(), count, note, self._closable)
         if self._pages is None or self._pages.key != key:
             if self._state == BALLOT:

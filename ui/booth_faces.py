@@ -50,6 +50,7 @@ OWN_CARD = QColor("#E4E0D6")
 LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 RIGHT_MIDDLE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+LEFT_WRAPPED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
 
 def write(
@@ -379,11 +380,17 @@ def fitted(text: str, text_font: QFont, width: float) -> QFont:
 
 
 def write_wrapped(
-    painter: QPainter, drawn: list[DrawnText], rect: QRectF, text: str, text_font: QFont, ink: QColor
+    painter: QPainter,
+    drawn: list[DrawnText],
+    rect: QRectF,
+    text: str,
+    text_font: QFont,
+    ink: QColor,
+    flags: int = CENTRE | int(Qt.TextFlag.TextWordWrap),
 ) -> None:
     painter.setFont(text_font)
     painter.setPen(ink)
-    used = painter.drawText(rect, CENTRE | int(Qt.TextFlag.TextWordWrap), text)
+    used = painter.drawText(rect, flags, text)
     drawn.append(DrawnText(text, used, text_font.pixelSize()))
 
 

@@ -123,10 +123,10 @@ class Frame:
     page_label: QRectF
 
 
-def frame(width: int, height: int, *, neutral: bool, note: bool = False, closable: bool = False) -> Frame:
+def frame(width: int, height: int, *, neutral: bool, note: int = 0, closable: bool = False) -> Frame:
     """The booth's parts; in the neutral state the heading is the larger "Next voter".
 
-    ``note``: a line under the instructions; ``closable``: room for the close button by the title.
+    ``note``: lines under the instructions; ``closable``: room for the close button by the title.
     """
     h, m = float(height), height * MARGIN
     top = QRectF(m, m * 0.5, width - 2 * m, h * SMALL * 1.4)
@@ -139,7 +139,7 @@ def frame(width: int, height: int, *, neutral: bool, note: bool = False, closabl
     # A refusal or the thanks takes the place of the instructions while it stands.
     info = QRectF(m, heading.bottom() + m * 0.1, width - 2 * m, h * MESSAGE * 1.6)
     message = info
-    note_rect = QRectF(m, info.bottom(), width - 2 * m, h * LINE * 1.5 if note else 0.0)
+    note_rect = QRectF(m, info.bottom(), width - 2 * m, h * LINE * (1.25 * note + 0.25) if note else 0.0)
     side_w = h * SIDE
     side = QRectF(width - m - side_w, note_rect.bottom() + m * 0.4, side_w, 0)
     side.setBottom(h - m)
@@ -196,7 +196,7 @@ def lay_out(
     height: int,
     shape: Shape,
     *,
-    note: bool = False,
+    note: int = 0,
     closable: bool = False,
 ) -> Page:
     """Page ``page`` of ``count`` cards (or voter tiles) in the booth's frame, as large as they fit.

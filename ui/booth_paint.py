@@ -9,12 +9,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter, QRegion
 
 from app.i18n import _, ngettext
-from ui.board_canvas import MUTED_INK, SCREEN_INK, DrawnText
+from ui.board_canvas import MUTED_INK, SCREEN_INK, DrawnText, font
 from ui.booth_faces import (
     ACCENT,
     CENTRE,
     GO,
     LEFT_MIDDLE,
+    LEFT_WRAPPED,
     REFUSAL,
     RIGHT_MIDDLE,
     Faces,
@@ -25,6 +26,7 @@ from ui.booth_faces import (
     draw_chosen,
     draw_dots_left,
     draw_tile,
+    fitted,
     write,
     write_wrapped,
 )
@@ -64,6 +66,14 @@ class Picture:
 def dots_left_area(f: Frame) -> QRectF:
     """The right part of the ballot's heading: the dots left, in words and as dots."""
     return QRectF(f.heading.center().x(), f.heading.y(), f.heading.width() / 2, f.heading.height())
+
+
+def note_lines(note: str, width: int, height: int) -> int:
+    """How many lines the note under the instructions takes (0 without one, else 1 or 2)."""
+    if not note:
+        return 0
+    room = width - 2 * height * MARGIN
+    return 1 if QFontMetricsF(font(round(height * LINE))).horizontalAdvance(note) <= room else 2
 
 
 def turnout_text(ballots: int, expected: int) -> str:
@@ -162,7 +172,8 @@ class BoothPainter:
 
         def heading(p: QPainter, d: list[DrawnText]) -> None:
             left = QRectF(f.heading.x(), f.heading.y(), f.heading.width() - turnout_w, f.heading.height())
-            write(p, d, left, LEFT_MIDDLE, _("Next voter"), heading_font, ACCENT)
+            text = _("Next voter")
+            write(p, d, left, LEFT_MIDDLE, text, fitted(text, heading_font, left.width()), ACCENT)
             write(p, d, f.heading, RIGHT_MIDDLE, turnout, turnout_font, SCREEN_INK)
 
         numbers = any(not t.label for t in view.voters)
@@ -190,7 +201,9 @@ class BoothPainter:
                 (
                     "note",
                     f.note,
-                    lambda p, d: write(p, d, f.note, LEFT_MIDDLE, picture.note, info_font, SCREEN_INK),
+                    lambda p, d: write_wrapped(
+                        p, d, f.note, picture.note, info_font, SCREEN_INK, LEFT_WRAPPED
+                    ),
                 )
             )
         for n, (tile, rect) in enumerate(zip(view.voters[page.first :], page.grid.cells, strict=False)):

@@ -1,14 +1,20 @@
-"""What the shared screen shows, following the facilitator: the phase, blank, pause, timer, booth or results."""
+"""What the shared screen shows, following the facilitator: the phase, blank, pause, timer, booth or results.
+
+The booth is on the shared screen, or on the facilitator's laptop (a BoothWindow) while the
+shared screen shows "Voting in progress"; either way the presenter casts its ballots.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.clusters import list_clusters
 from app.errors import KNOWN_ERRORS, describe
@@ -24,6 +30,8 @@ from ui.room_timer import RoomTimer
 from ui.scene import CardView, Scene, SceneKind, TimerView, card_views, cluster_views
 
 if TYPE_CHECKING:
+    from ui.booth import VotingBooth
+    from ui.booth_window import BoothWindow
     from ui.screens import ScreenPlacer
     from ui.shared_screen import SharedScreen
 
@@ -43,19 +51,22 @@ class Presenter(QObject):
 
     In FOLLOW mode a voting view (the booth, or the results of a round) replaces the phase's
     view until show_board(), a change of phase or leaving the workshop; blank, pause and the
-    big timer still win over it, and it comes back with FOLLOW.
+    big timer still win over it, and it comes back with FOLLOW. A booth on the facilitator's
+    laptop (``here``) stays open whatever the shared screen shows, until it is closed.
 
     Signals:
         sceneChanged(object): the Scene now on the shared screen (also when it is hidden).
         modeChanged(str): the Mode.
         screenClosed(): the facilitator closed the shared screen's window.
         votingViewChanged(): voting_view changed (booth or results shown, or neither).
+        ballotInProgressChanged(bool): whether someone is at the booth placing dots now.
     """
 
     sceneChanged = Signal(object)
     modeChanged = Signal(str)
     screenClosed = Signal()
     votingViewChanged = Signal()
+    ballotInProgressChanged = Signal(bool)
 
     def __init__(self, hub: Hub, timer: RoomTimer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +82,9 @@ class Presenter(QObject):
         self.scene = Scene(SceneKind.BLANK)
         self.screen: SharedScreen | None = None
         self.placer: ScreenPlacer | None = None
+        self.booth_window: BoothWindow | None = None
         self.voting = VotingScenes(hub)
+        self._in_progress = False
         self._phase_id: str | None = None
         hub.votingChanged.connect(self._voting_changed)
         hub.ideasChanged.connect(self._ideas_changed)
@@ -92,8 +105,7 @@ class Presenter(QObject):
 
             self.screen = SharedScreen()
             self.screen.installEventFilter(self)
-            self.screen.booth.voterChosen.connect(self._voter_chosen)
-            self.screen.booth.ballotDone.connect(self._cast_ballot)
+            self._answer(self.screen.booth)
             self.placer = ScreenPlacer(self.screen, parent=self)
             self.screen.set_scene(self.scene)
             self.screen.set_timer(self._timer_view(self.timer.state()))
@@ -111,11 +123,17 @@ class Presenter(QObject):
             self.screen.hide()
 
     def close(self) -> None:
+        if self.booth_window is not None:
+            self.booth_window.closed.disconnect(self._booth_window_closed)
+            self.booth_window.close()
+            self.booth_window.deleteLater()
+            self.booth_window = None
         if self.screen is not None:
             self.screen.removeEventFilter(self)
             self.screen.close()
             self.screen.deleteLater()
             self.screen = None
+        self._booth_state_changed()
 
     # -- what it shows ------------------------------------------------------------------
 
@@ -147,6 +165,7 @@ class Presenter(QObject):
         self.scene = self.build_scene()
         if self.screen is not None:
             self.screen.set_scene(self.scene)
+        self._follow_booth_here()
         self.sceneChanged.emit(self.scene)
 
     def build_scene(self) -> Scene:
@@ -200,12 +219,22 @@ class Presenter(QObject):
 
     @property
     def voting_view(self) -> VotingView | None:
-        """The booth or results on the shared screen instead of the phase's view, if any."""
+        """The booth or results instead of the phase's view, if any (``here``: the booth is on this laptop)."""
         return self.voting.view
 
-    def show_booth(self, round_id: str) -> None:
-        """The shared screen becomes the booth for ``round_id`` (shown when the mode is FOLLOW)."""
-        self._set_voting(lambda: self.voting.show_booth(round_id))
+    @property
+    def ballot_in_progress(self) -> bool:
+        """Someone has stepped up to the booth (wherever it is) and not pressed Done or Cancel yet."""
+        return self._in_progress
+
+    def show_booth(self, round_id: str, *, here: bool = False) -> None:
+        """The booth for ``round_id``: on the shared screen (shown when the mode is FOLLOW), or ``here``.
+
+        ``here``: the laptop is passed round. The booth fills the screen of the facilitator's
+        window, in a window of its own; the shared screen shows "Voting in progress" and the
+        turnout, nothing of any ballot.
+        """
+        self._set_voting(lambda: self.voting.show_booth(round_id, here))
 
     def show_results(self, round_id: str, size: int | None = None) -> None:
         """The revealed results of ``round_id`` with the cut line after ``size`` ideas (None: no line).
@@ -246,7 +275,47 @@ class Presenter(QObject):
         if self.voting.view != before:
             self.votingViewChanged.emit()
 
-    def _voter_chosen(self, round_id: str, voter: Voter) -> None:
+    # -- the booth on this laptop, and the booths' questions -----------------------------------
+
+    def _follow_booth_here(self) -> None:
+        """Open, update or close the booth window as the voting view says; closing drops a half ballot."""
+        view = self.voting.booth_here(self.ideas, self.clusters, self.people) if self.workshop else None
+        if view is None:
+            if self.booth_window is not None and self.booth_window.isVisible():
+                self.booth_window.hide()
+            return
+        if self.booth_window is None:
+            from ui.booth_window import BoothWindow
+
+            self.booth_window = BoothWindow()
+            self.booth_window.closed.connect(self._booth_window_closed)
+            self._answer(self.booth_window.booth)
+        self.booth_window.set_view(view)
+        if not self.booth_window.isVisible():
+            parent = self.parent()  # the facilitator's page, when there is one
+            self.booth_window.open_on(parent.window().screen() if isinstance(parent, QWidget) else None)
+
+    def _booth_window_closed(self) -> None:
+        view = self.voting.view
+        if view is not None and view.kind == "booth" and view.here:
+            self.show_board()
+
+    def _answer(self, booth: VotingBooth) -> None:
+        booth.voterChosen.connect(functools.partial(self._voter_chosen, booth))
+        booth.ballotDone.connect(functools.partial(self._cast_ballot, booth))
+        booth.stateChanged.connect(self._booth_state_changed)
+
+    def _booth_state_changed(self, _state: str = "") -> None:
+        booths = [
+            self.screen.booth if self.screen else None,
+            self.booth_window.booth if self.booth_window else None,
+        ]
+        in_progress = any(b is not None and b.state == "ballot" for b in booths)
+        if in_progress != self._in_progress:
+            self._in_progress = in_progress
+            self.ballotInProgressChanged.emit(in_progress)
+
+    def _voter_chosen(self, booth: VotingBooth, round_id: str, voter: Voter) -> None:
         """Tell the booth whether this voter's Done replaces a ballot (never what it held)."""
         from app.voting import has_voted
 
@@ -254,16 +323,14 @@ class Presenter(QObject):
             replaces = has_voted(self.hub.db, round_id, voter)
         except KNOWN_ERRORS:
             replaces = False
-        if self.screen is not None:
-            self.screen.booth.set_replaces(replaces)
+        booth.set_replaces(replaces)
 
-    def _cast_ballot(self, round_id: str, voter: Voter, dots: dict[str, int]) -> None:
+    def _cast_ballot(self, booth: VotingBooth, round_id: str, voter: Voter, dots: dict[str, int]) -> None:
         """Count the booth's ballot whole, or tell the voter why not; the booth then forgets it."""
         from app.voting import cast_ballot
 
-        if self.screen is None or self.workshop is None:
+        if self.workshop is None:
             return
-        booth = self.screen.booth
         try:
             cast_ballot(self.hub.db, round_id, voter, dots)
         except KNOWN_ERRORS as error:

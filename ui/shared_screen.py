@@ -3,7 +3,8 @@
 Everything is painted by hand in one widget (cards by ui.board_canvas, results by
 ui.results_screen) with type sized from the window's height, so that it reads from the back
 of the room at any resolution. The corner timer is a small opaque child: its ten updates a
-second repaint only itself. The voting booth is a child too, covering the window while shown.
+second repaint only itself. The voting booth is a child too, covering the window while shown;
+while the booth goes round on the facilitator's laptop, a calm slide shows only the turnout.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from ui.board_canvas import (
     font,
 )
 from ui.booth import VotingBooth
+from ui.booth_paint import turnout_text
 from ui.results_screen import ResultsCanvas
-from ui.scene import Scene, SceneKind, TimerView
+from ui.scene import BoothState, Scene, SceneKind, TimerView
 
 #: Sizes as fractions of the window's height.
 MARGIN = 1 / 24
@@ -40,6 +42,8 @@ DIGITS = 1 / 3.2
 END_TEXT = 1 / 7
 BADGE = 1 / 20
 PAUSE_LARGEST, PAUSE_SMALLEST = 1 / 7, 1 / 16
+VOTING_HEADING = 1 / 9
+TURNOUT = 1 / 14
 
 #: Orange of the Okabe–Ito palette, for headings and the end of time (black on it: 9:1).
 ACCENT = QColor("#E69F00")
@@ -321,7 +325,9 @@ class SharedScreen(QWidget):
     def _show_badge(self) -> None:
         kind = self._scene.kind
         self.badge.set_view(self._timer)
-        visible = kind in (SceneKind.BOARD, SceneKind.CHALLENGE) and shows_in_corner(self._timer)
+        visible = kind in (SceneKind.BOARD, SceneKind.CHALLENGE, SceneKind.VOTING) and shows_in_corner(
+            self._timer
+        )
         self.badge.setVisible(visible)
 
     def _show_booth(self) -> None:
@@ -371,6 +377,9 @@ class SharedScreen(QWidget):
             self._results.paint(painter, self._page, self.width(), self.height(), drawn)
         elif kind is SceneKind.BOOTH:
             painter.fillRect(self.rect(), BACKGROUND)  # the booth covers it
+        elif kind is SceneKind.VOTING:
+            painter.fillRect(self.rect(), BACKGROUND)
+            self._paint_voting(writer)
         else:
             painter.fillRect(self.rect(), BACKGROUND)
             if kind is SceneKind.BOARD:
@@ -437,6 +446,35 @@ class SharedScreen(QWidget):
         if prompts:
             rect = QRectF(m, max(y, h - m - prompt_h), width, prompt_h)
             writer.write(rect, LEFT | WRAP, prompts, prompt_font, MUTED_INK)
+
+    def _paint_voting(self, writer: Writer) -> None:
+        """The booth is on the facilitator's laptop: the round and its turnout, nothing of a ballot."""
+        slide, h, m = self._scene.voting, self.height(), self._margin()
+        if slide is None:
+            return
+        small = font(round(h * SMALL))
+        if self._scene.workshop_title:
+            line = self._heading_line(self._badge_left() - self._heading_rect().x())
+            title = elided(self._scene.workshop_title, small, line.width())
+            writer.write(line, LEFT_MIDDLE, title, small, MUTED_INK)
+        if slide.state is BoothState.OPEN:
+            heading = _("Voting in progress")
+        elif slide.state is BoothState.NOT_STARTED:
+            heading = _("Voting has not started yet")
+        else:
+            heading = _("Voting has closed")
+        width = self.width() - 2 * m
+        heading_font = font(round(h * VOTING_HEADING), bold=True)
+        top = h * 0.3
+        box = QRectF(m, top, width, h * VOTING_HEADING * 1.4)
+        used = writer.write(box, CENTRE, elided(heading, heading_font, width), heading_font, ACCENT)
+        prompt = font(round(h * PROMPT))
+        box = QRectF(m, used.bottom() + m * 0.3, width, h * PROMPT * 1.5)
+        used = writer.write(box, CENTRE, elided(slide.title, prompt, width), prompt, MUTED_INK)
+        turnout = turnout_text(slide.ballots, slide.expected)
+        turnout_font = font(round(h * TURNOUT))
+        box = QRectF(m, used.bottom() + m * 1.2, width, h * TURNOUT * 1.5)
+        writer.write(box, CENTRE, elided(turnout, turnout_font, width), turnout_font, SCREEN_INK)
 
     def _paint_timer(self, writer: Writer) -> None:
         view = self._timer

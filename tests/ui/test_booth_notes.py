@@ -153,3 +153,16 @@ def test_own_ideas_are_not_marked_for_others_nor_where_the_round_allows_them(roo
     room_booth.click(room_booth.card(1))
     assert room_booth.booth.placed() == {room_booth.card_id(1): 1}
     assert TITLES[0] in room_booth.seen()
+
+
+def test_another_round_does_not_repeat_the_note_of_the_last(room_booth: Booth) -> None:
+    first = room_booth.open_round()
+    room_booth.step_up(Voter(participant_id=room_booth.people["bo"]))
+    room_booth.click(room_booth.card(1))
+    room_booth.presenter.set_mode(Mode.BLANK)
+    room_booth.presenter.set_mode(Mode.FOLLOW)
+    assert _(NOT_COUNTED) in room_booth.seen()
+    room_booth.open_round()
+    assert _(NOT_COUNTED) not in room_booth.seen()
+    room_booth.presenter.show_booth(first.id)
+    assert _(NOT_COUNTED) not in room_booth.seen()

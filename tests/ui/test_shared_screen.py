@@ -28,7 +28,17 @@ from ui.board_canvas import (
     contrast,
     ink_on,
 )
-from ui.scene import CardView, ClusterView, Scene, SceneKind, TimerView, card_views, cluster_views
+from ui.scene import (
+    BoothState,
+    CardView,
+    ClusterView,
+    Scene,
+    SceneKind,
+    TimerView,
+    VotingSlide,
+    card_views,
+    cluster_views,
+)
 from ui.shared_screen import PAUSE_BACKGROUND, TIME_UP, SharedScreen, clock
 
 FULL_HD = (1920, 1080)
@@ -287,6 +297,7 @@ def test_pause_shows_its_message_or_says_break(screen: SharedScreen) -> None:
         board(16),
         Scene(SceneKind.TIMER, timer=TimerView(300, 300, True, False)),
         Scene(SceneKind.PAUSE, message="Paus"),
+        Scene(SceneKind.VOTING, voting=VotingSlide("r", "Omgång 1", BoothState.OPEN, 3, 12)),
     ],
     ids=lambda scene: scene.kind.value,
 )
@@ -327,3 +338,17 @@ def test_a_very_long_challenge_gives_way_but_never_runs_off_the_screen(screen: S
     assert challenge.text.endswith("…")
     assert challenge.pixel_size >= round(screen.height() * MIN_TYPE)
     assert all(d.rect.bottom() <= screen.height() for d in drawn)
+
+
+def test_while_the_booth_goes_round_the_room_sees_the_turnout_and_the_time(screen: SharedScreen) -> None:
+    slide = VotingSlide("r", "Vilka går vidare?", BoothState.OPEN, 7, 12)
+    screen.set_timer(TimerView(300, 120, True, False))
+    screen.set_scene(Scene(SceneKind.VOTING, workshop_title="Trygg skolväg", voting=slide))
+    texts = seen(screen)
+    assert texts[:4] == ["Trygg skolväg", _("Voting in progress"), "Vilka går vidare?", "7 of 12 have voted"]
+    assert "02:00" in texts  # the corner timer stays
+    assert pixel_size_of(screen, _("Voting in progress")) >= FULL_HD[1] / 12
+    assert pixel_size_of(screen, "7 of 12 have voted") >= FULL_HD[1] / 16
+    closed = VotingSlide("r", "Vilka går vidare?", BoothState.CLOSED, 12, 12)
+    screen.set_scene(Scene(SceneKind.VOTING, voting=closed))
+    assert _("Voting has closed") in seen(screen)
