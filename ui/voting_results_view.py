@@ -102,7 +102,6 @@ class ResultsView(QWidget):
         self.least_radio = QRadioButton(_("or every idea with at least"))
         self.least_spin = QSpinBox()
         self.least_spin.setRange(1, 99_999)
-        self.least_spin.setSuffix(_(" dots"))
         self.top_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.top_radio)
@@ -201,6 +200,7 @@ class ResultsView(QWidget):
             return
         self.top_spin.setEnabled(self.top_radio.isChecked())
         self.least_spin.setEnabled(self.least_radio.isChecked())
+        self.least_spin.setSuffix(ngettext(" dot", " dots", self.least_spin.value()))
         self.cut = None
         tied_open = False
         if self.least_radio.isChecked():

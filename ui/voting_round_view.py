@@ -6,6 +6,7 @@ not read at all until the reveal.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -56,7 +57,15 @@ def text_label(points: int = typography.LIST, *, bold: bool = False) -> QLabel:
 
 
 def bullet_list(lines: Sequence[str]) -> str:
-    return "\n".join(f"•  {line}" for line in lines)
+    """The lines as a list whose wrapped lines stay indented under their bullet (rich text)."""
+    items = "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
+    return f'<ul style="margin: 0px; -qt-list-indent: 1;">{items}</ul>'
+
+
+def rules_label() -> QLabel:
+    label = text_label()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
 
 
 class ScrolledView(QWidget):
@@ -84,7 +93,7 @@ class DraftView(ScrolledView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = heading_label()
-        self.rules = text_label()
+        self.rules = rules_label()
         self.open_button = QPushButton(_("Open voting"))
         typography.set_type(self.open_button, typography.LIST, bold=True)
         self.open_button.setToolTip(_("Ballots are taken from now on; the rules can no longer change."))
@@ -145,7 +154,7 @@ class BallotView(ScrolledView):
         voters.addWidget(self.voted_list, 1, 0)
         voters.addWidget(self.waiting_list, 1, 1)
         self.paper_note = text_label()
-        self.rules = text_label()
+        self.rules = rules_label()
         self.booth_button = QPushButton(_("Show the booth on the shared screen"))
         self.booth_button.setToolTip(
             _("For a touch screen, or a room that votes openly: everyone sees the dots as they are placed.")

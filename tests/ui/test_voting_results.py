@@ -103,7 +103,10 @@ def test_a_tie_at_the_line_is_explicit_and_blocks_the_shortlist(
     assert view.shortlist_button.isEnabled()
 
     view.least_radio.setChecked(True)
+    view.least_spin.setValue(1)
+    assert view.least_spin.text() == "1 dot"
     view.least_spin.setValue(2)
+    assert view.least_spin.text() == "2 dots"
     assert view.cut_label.text() == "4 ideas have at least 2 dots and go on."
     assert column(view.model, ResultsModel.CUT).count("✓") == 4
 
