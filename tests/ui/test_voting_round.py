@@ -120,17 +120,19 @@ def test_a_whole_round_three_voters_a_refusal_a_tie_a_runoff_and_the_shortlist(
     qtbot.mouseClick(room.panel.ballot_view.booth_button, LEFT)
     assert "Next voter" in room.seen()
 
-    # WHEN Amira puts a dot on her own idea, Done refuses the whole ballot and says why
+    # WHEN Amira taps her own idea, the booth refuses the dot at once and says why
     room.step_up(amira)
     room.tap(0)
-    room.tap(1)
-    room.done()
-    assert room.booth.state == "ballot"
+    assert room.booth.placed() == {}
     assert room.booth.message == "In this round you may not vote for your own idea."
     assert "In this round you may not vote for your own idea." in room.seen()
+    # ... and Done with no dot placed is a ballot refused whole: nothing is counted
+    room.done()
+    assert room.booth.state == "ballot"
+    assert room.booth.message == "Place at least one dot before you press Done."
     assert turnout(hub.db, first.id).ballots == 0
-    # ... she takes that dot back and gives it to another idea: counted
-    room.take_back(0)
+    # ... she gives her dots to two other ideas: counted
+    room.tap(1)
     room.tap(2)
     room.done()
     assert room.booth.state == "neutral"
