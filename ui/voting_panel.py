@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,29 +47,12 @@ from ui.voting_dialogs import PaperDotsDialog, RoundDialog, Submit, run
 from ui.voting_models import RoundListModel, ballot_warning, round_name
 from ui.voting_reason_dialogs import confirm
 from ui.voting_results_view import ResultsView
-from ui.voting_round_view import BallotView, DraftView, text_label
+from ui.voting_round_view import BallotView, DraftView, PageStack, text_label
 from ui.voting_screen_status import ScreenStatus
 from ui.voting_shortlist import ShortlistView
 
 if TYPE_CHECKING:
     from ui.presenter import Presenter
-
-
-class PageStack(QStackedWidget):
-    """A stack as large as the page it shows, not its largest page: a short page (the results,
-    whose table scrolls itself) then never needs the room of a long one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
-
-    def sizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class VotingPanel(QWidget):

@@ -1,4 +1,4 @@
-"""A round before its reveal: the rules of a draft, the turnout of an open or closed round.
+"""A round before its reveal: the rules of a draft, the turnout of an open or closed round, and their pages.
 
 Only how many have voted (and who, in a named round) is shown here; what they voted is
 not read at all until the reveal.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,23 @@ def rules_label() -> QLabel:
     label = text_label()
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
+
+
+class PageStack(QStackedWidget):
+    """A stack as large as the page it shows, not its largest page: a short page (the results,
+    whose table scrolls itself) then never needs the room of a long one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class ScrolledView(QWidget):
