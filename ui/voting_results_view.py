@@ -207,11 +207,12 @@ class ResultsView(QWidget):
             least = self.least_spin.value()
             going = [i.idea_id for i in res.ideas if i.total >= least]
             self.model.set_cut(going, ())
+            at_least = ngettext("at least {k} dot", "at least {k} dots", least).format(k=least)
             text = ngettext(
-                "{n} idea has at least {k} dots and goes on.",
-                "{n} ideas have at least {k} dots and go on.",
+                "{n} idea has {at_least} and goes on.",
+                "{n} ideas have {at_least} and go on.",
                 len(going),
-            ).format(n=len(going), k=least)
+            ).format(n=len(going), at_least=at_least)
         else:
             self.cut = cut_view(self.hub.db, r.id, self.top_spin.value())
             self.model.set_cut(self.cut.going_on, self.cut.tied)
@@ -225,7 +226,10 @@ class ResultsView(QWidget):
         """The first few titles (each cut short if long), then how many more: the table shows them all."""
         titles = {i.idea_id: i.title for i in self.results.ideas} if self.results else {}
         named = [titles.get(i, "?") for i in ids[:TITLES_SHOWN]]
-        text = ", ".join(f"“{t if len(t) <= TITLE_CHARS else t[: TITLE_CHARS - 1] + '…'}”" for t in named)
+        quoted = _("“{title}”")  # Swedish and Norwegian quote differently
+        text = ", ".join(
+            quoted.format(title=t if len(t) <= TITLE_CHARS else t[: TITLE_CHARS - 1] + "…") for t in named
+        )
         if len(ids) > TITLES_SHOWN:
             text = _("{titles} and {n} more").format(titles=text, n=len(ids) - TITLES_SHOWN)
         return text
