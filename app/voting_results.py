@@ -21,7 +21,7 @@ from models.base import utcnow
 from models.database import Database
 from models.enums import Eligibility, RoundState
 from models.idea import Idea
-from models.voting import Ballot, PaperTally, TieResolution, Vote, VotingRound
+from models.voting import Ballot, PaperTally, TieResolution, Vote, VotingRound, round_idea
 
 #: An anonymous round with fewer ballots than this may show how someone voted.
 FEW_BALLOTS = 3
@@ -96,7 +96,9 @@ def _results(session: Session, row: VotingRound) -> RoundResults:
     ideas = {
         i: (title, cluster)
         for i, title, cluster in session.execute(
-            select(Idea.id, Idea.title, Idea.cluster_id).where(Idea.id.in_(snapshot.eligible_ids))
+            select(Idea.id, Idea.title, Idea.cluster_id)
+            .join(round_idea, round_idea.c.idea_id == Idea.id)
+            .where(round_idea.c.round_id == row.id)
         )
     }
     ranked = rank(totals, snapshot.eligible_ids)
