@@ -40,7 +40,7 @@ def bench_tally(rounds: int = 30) -> tuple[list[float], list[float]]:
     from app.demo import create_demo_workshop
     from app.ideas import list_ideas
     from app.voting import cast_ballot, get_round
-    from app.voting_results import reveal_round, results
+    from app.voting_results import results, reveal_round
     from app.voting_snapshots import Voter
     from models.database import open_database
 
