@@ -345,10 +345,10 @@ def test_while_the_booth_goes_round_the_room_sees_the_turnout_and_the_time(scree
     screen.set_timer(TimerView(300, 120, True, False))
     screen.set_scene(Scene(SceneKind.VOTING, workshop_title="Trygg skolväg", voting=slide))
     texts = seen(screen)
-    assert texts[:4] == ["Trygg skolväg", _("Voting in progress"), "Vilka går vidare?", "7 of 12 have voted"]
+    assert texts[:4] == ["Trygg skolväg", _("Voting in progress"), "Vilka går vidare?", "7 av 12 har röstat"]
     assert "02:00" in texts  # the corner timer stays
     assert pixel_size_of(screen, _("Voting in progress")) >= FULL_HD[1] / 12
-    assert pixel_size_of(screen, "7 of 12 have voted") >= FULL_HD[1] / 16
+    assert pixel_size_of(screen, "7 av 12 har röstat") >= FULL_HD[1] / 16
     closed = VotingSlide("r", "Vilka går vidare?", BoothState.CLOSED, 12, 12)
     screen.set_scene(Scene(SceneKind.VOTING, voting=closed))
     assert _("Voting has closed") in seen(screen)
