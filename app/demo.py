@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 import io
 import itertools
+import random
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from PIL import Image, ImageDraw, ImageFont
@@ -13,10 +16,14 @@ from PIL import Image, ImageDraw, ImageFont
 from app import demo_content as text
 from app.images import encode_image, image_row
 from app.records import workshop_snapshot
+from app.shortlist import make_shortlist
 from app.templates import load_templates
+from app.voting import cast_ballot, close_round, create_round, open_round, set_paper_tally
+from app.voting_results import reveal_round, settle_tie
+from app.voting_snapshots import RoundSpec, Voter
 from app.workshops import phases_from_template
 from models.database import Database
-from models.enums import IdeaStatus, Origin, PhaseState
+from models.enums import IdeaStatus, Origin, PhaseState, VotingMode
 from models.idea import Backing, Idea, IdeaImage
 from models.workshop import Cluster, Participant, Workshop
 
@@ -223,4 +230,58 @@ def create_demo_workshop(
     with db.transaction() as session:
         session.add(workshop)
         session.flush()
-        return workshop_snapshot(workshop).id
+        workshop_id = workshop_snapshot(workshop).id
+        idea_ids = [idea.id for idea in workshop.ideas]
+    _first_vote(db, workshop_id, idea_ids, participants)
+    return workshop_id
+
+
+def _booth_ballots(idea_ids: Sequence[str], voters: int) -> list[set[str]]:
+    """Three dots each, gathering on the room's favourites as in a real vote, the same every time."""
+    chance = random.Random(2026)
+    favourites = [idea_ids[n] for n in text.FAVOURITES if n < len(idea_ids)]
+    weights = [0.75**place for place in range(len(favourites))]
+    ballots = []
+    for _ in range(voters):
+        chosen: set[str] = set()
+        while len(chosen) < text.VOTE_DOTS:
+            if chance.random() < 0.85:
+                chosen.add(chance.choices(favourites, weights)[0])
+            else:
+                chosen.add(chance.choice(idea_ids))
+        ballots.append(chosen)
+    return ballots
+
+
+def _paper_dots(idea_ids: Sequence[str], booth: Counter[str]) -> dict[str, int]:
+    """Dots from the wall: the top three stand apart, and the fourth and fifth end level."""
+    order = sorted(idea_ids, key=lambda i: -booth[i])  # a stable sort keeps the board order
+    sixth = booth[order[5]] if len(order) > 5 else 0
+    level = max(booth[order[3]], sixth + 1)
+    totals = {order[3]: level, order[4]: level}
+    for place in (2, 1, 0):
+        totals[order[place]] = max(booth[order[place]], totals[order[place + 1]] + 1) + 1
+    return {idea: total - booth[idea] for idea, total in totals.items() if total > booth[idea]}
+
+
+def _first_vote(db: Database, workshop_id: str, idea_ids: Sequence[str], participants: int) -> None:
+    """Round 1, revealed: most of the room voted at the booth, a few on paper; a tie at the line
+    was settled by the group, and four ideas went on to the shortlist. Made as a facilitator would.
+    """
+    voters = participants - max(1, participants // 8)
+    if len(idea_ids) < text.SHORTLIST + 2 or voters < text.VOTE_DOTS:
+        return
+    spec = RoundSpec(
+        dots=text.VOTE_DOTS, voters_expected=participants, title=text.ROUND_TITLE, mode=VotingMode.MIXED
+    )
+    round_id = open_round(db, create_round(db, workshop_id, spec).id).id
+    booth: Counter[str] = Counter()
+    for number, ballot in enumerate(_booth_ballots(idea_ids, voters), start=1):
+        cast_ballot(db, round_id, Voter(number=number), dict.fromkeys(ballot, 1))
+        booth.update(ballot)
+    set_paper_tally(db, round_id, _paper_dots(idea_ids, booth))
+    close_round(db, round_id)
+    reveal_round(db, round_id)
+    tied = sorted(idea_ids, key=lambda i: -booth[i])[3:5]
+    settle_tie(db, round_id, text.SHORTLIST, tied, text.TIE_REASON)
+    make_shortlist(db, round_id, size=text.SHORTLIST)

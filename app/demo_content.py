@@ -247,6 +247,17 @@ MORE_HOW = [
     "med anhöriga som värdar",
 ]
 
+#: Round 1 of the demo: three dots each, the ideas the room liked best (by index in IDEAS, most
+#: liked first), the line after four ideas and why the group settled the tie at it as it did.
+ROUND_TITLE = "Vilka idéer ska gå vidare till kritisk genomlysning?"
+VOTE_DOTS = 3
+FAVOURITES = (0, 10, 3, 1, 5, 7, 13, 4, 11, 8, 14, 2)
+SHORTLIST = 4
+TIE_REASON = (
+    "Lika många prickar. Gruppen enades efter en kort diskussion om att låta den idé gå vidare "
+    "som kan prövas först; den andra tas upp igen vid uppföljningen."
+)
+
 DEFAULT_IDEAS = len(IDEAS)
 DEFAULT_PARTICIPANTS = sum(row[5] for row in PARTICIPANTS)
 MAX_IDEAS = 10_000

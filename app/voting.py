@@ -376,9 +376,14 @@ def cast_ballot(
         if found["state"] != RoundState.OPEN:
             raise _not_open(found["state"])
         _voter_check(connection, found, voter)
+        # Only the ideas with dots on this ballot are looked up: a round may hold a thousand.
+        marked = [idea_id for idea_id, count in dots.items() if count]
         eligible = frozenset(
-            r[0]
-            for r in connection.execute(select(round_idea.c.idea_id).where(round_idea.c.round_id == round_id))
+            connection.scalars(
+                select(round_idea.c.idea_id).where(
+                    round_idea.c.round_id == round_id, round_idea.c.idea_id.in_(marked)
+                )
+            )
         )
         rules = Rules(
             found["dots_per_participant"], found["max_dots_per_idea"], eligible, found["allow_own_ideas"]

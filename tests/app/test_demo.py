@@ -9,14 +9,17 @@ from PIL import Image
 
 from app.clusters import list_clusters
 from app.demo import DEFAULT_IDEAS, DEFAULT_PARTICIPANTS, MAX_IDEAS, create_demo_workshop
-from app.demo_content import PICTURES
+from app.demo_content import PICTURES, TIE_REASON
 from app.ideas import list_ideas
 from app.images import MAX_SIDE, image_bytes, list_images
 from app.participants import list_participants
+from app.shortlist import shortlist
 from app.snapshots import IdeaSnapshot
+from app.voting import list_rounds
+from app.voting_results import cut_view, results
 from app.workshops import get_workshop, list_workshops
 from models.database import Database
-from models.enums import PhaseState
+from models.enums import Eligibility, PhaseState, VotingMode
 
 TITLE = "Idéverkstad: Trygg och delaktig hemma"
 
@@ -51,11 +54,51 @@ def check_demo(db: Database, workshop_id: str, ideas: int, participants: int) ->
     assert all(i.giver_ids == () for i in shown if i.anonymous)
     person_ids = {p.id for p in people}
     assert all(set(i.giver_ids) <= person_ids for i in shown)
+    on_shortlist = check_vote(db, workshop_id, shown, participants)
     for idea in shown:
-        assert (idea.status == "backed") == (idea.backing_count > 0)
+        if idea.id in on_shortlist:
+            assert idea.status == "shortlisted"
+        else:
+            assert (idea.status == "backed") == (idea.backing_count > 0)
     cluster_ids = {c.id for c in list_clusters(db, workshop_id)}
     assert {i.cluster_id for i in shown if i.cluster_id} <= cluster_ids
     check_pictures(db, shown)
+
+
+def check_vote(db: Database, workshop_id: str, ideas: list[IdeaSnapshot], participants: int) -> set[str]:
+    """Round 1 as the room left it: revealed, a tie at the line settled, four ideas on the shortlist.
+
+    Returns the ids of the shortlisted ideas. A demo too small to vote in has no round.
+    """
+    rounds = list_rounds(db, workshop_id)
+    voters = participants - max(1, participants // 8)
+    if len(ideas) < 6 or voters < 3:
+        assert rounds == []
+        assert shortlist(db, workshop_id) == []
+        return set()
+    [first] = rounds
+    assert (first.number, first.revealed, first.anonymous, first.mode) == (1, True, True, VotingMode.MIXED)
+    assert (first.dots, first.max_per_idea, first.eligibility) == (3, 1, Eligibility.ALL)
+    assert first.eligible_ids == tuple(i.id for i in ideas)
+    assert first.voters_expected == participants
+    assert participants / 2 < first.ballots == voters < participants  # most of the room voted
+    assert first.has_paper
+    result = results(db, first.id)
+    assert result.booth_dots == 3 * first.ballots
+    assert 0 < result.paper_dots < result.booth_dots
+    assert [r.rank for r in result.ideas[:5]] == [1, 2, 3, 4, 4]  # a tie at the line of four
+    assert result.ideas[4].total > result.ideas[5].total
+    line = cut_view(db, first.id, 4)
+    assert not line.is_tied
+    [settled] = line.settlements
+    assert settled.reason == TIE_REASON
+    assert set(settled.idea_ids) == {r.idea_id for r in result.ideas[3:5]}
+    assert first.shortlist_size == 4
+    listed = shortlist(db, workshop_id)
+    assert [i.idea_id for i in listed] == list(line.going_on)
+    assert {(i.round_id, i.added_reason) for i in listed} == {(first.id, "")}
+    assert not list(db.path.parent.glob(".*voter-keys"))  # voting closed: the voter key is gone
+    return {i.idea_id for i in listed}
 
 
 def check_pictures(db: Database, ideas: list[IdeaSnapshot]) -> None:
