@@ -101,6 +101,10 @@ def make_shortlist(
     result = round_results(db, round_id)  # refuses before the reveal
     with db.transaction() as session:
         row = fetch(session, VotingRound, round_id)
+        if row.runoff_of_id is not None:
+            raise InvalidInput(
+                _("A runoff only settles a tie: make the shortlist from the round it belongs to."), "round_id"
+            )
         if size is not None:
             view = cut_view_in(session, row, size)
             if view.is_tied:

@@ -33,7 +33,7 @@ from models.database import Database
 from models.enums import BallotSource, Eligibility, RoundState, VotingMode
 from models.idea import Idea, idea_giver
 from models.voting import Ballot, PaperTally, Vote, VotingRound, round_cluster, round_idea
-from models.workshop import Cluster, Participant
+from models.workshop import Cluster, Participant, Workshop
 
 
 class RoundStateError(UserError):
@@ -187,6 +187,7 @@ def create_round(
     """A new round in draft, numbered after the workshop's others."""
     _check_spec(spec)
     with db.transaction() as session:
+        fetch(session, Workshop, workshop_id)
         last = session.scalar(
             select(func.max(VotingRound.number)).where(VotingRound.workshop_id == workshop_id)
         )

@@ -21,7 +21,7 @@ from app.shortlist import (
 )
 from app.snapshots import WorkshopSnapshot
 from app.voting import cast_ballot, get_round
-from app.voting_results import NotRevealed, results, settle_tie
+from app.voting_results import NotRevealed, results, reveal_round, settle_tie, start_runoff
 from app.voting_snapshots import Voter
 from app.workshops import create_workshop
 from models.database import Database
@@ -131,6 +131,20 @@ def test_a_tie_at_the_line_is_settled_first(db: Database, board: Board, round_id
     settle_tie(db, round_id, 3, (board.ideas[3], board.ideas[2]), "Idé 3 kan prövas redan i höst.")
     make_shortlist(db, round_id, size=3)
 
+    assert on_list(db, board) == [0, 1, 3]
+
+
+def test_a_runoff_does_not_make_a_shortlist_of_its_own(db: Database, board: Board, round_id: str) -> None:
+    runoff = start_runoff(db, round_id, 3)
+    for number in (1, 2):
+        cast_ballot(db, runoff.id, Voter(number=number), by_index(board, {3: 1}))
+    reveal_round(db, runoff.id, few_ballots_ok=True)
+
+    refused = refusal(lambda: make_shortlist(db, runoff.id, size=1))
+
+    assert refused.message == "A runoff only settles a tie: make the shortlist from the round it belongs to."
+    assert on_list(db, board) == []
+    make_shortlist(db, round_id, size=3)  # the round it settles
     assert on_list(db, board) == [0, 1, 3]
 
 

@@ -34,7 +34,7 @@ from app.voting import (
 from app.voting_results import results, reveal_round
 from app.voting_rules import MOST_DOTS, MOST_PAPER_DOTS, MOST_VOTERS, BallotRefused, Refusal
 from app.voting_snapshots import Voter
-from app.workshops import create_workshop
+from app.workshops import create_workshop, delete_workshop
 from models.database import Database, open_database
 from models.enums import BallotSource, Eligibility, RoundState, VotingMode
 from tests.app.voting_setup import Board, by_index, fresh_database, make_board, opened, rules
@@ -124,6 +124,12 @@ def test_rules_out_of_range_are_refused(
 
     assert (caught.value.field, caught.value.message) == (field, message)
     assert list_rounds(db, board.workshop_id) == []
+
+
+def test_a_round_needs_a_workshop(db: Database, board: Board) -> None:
+    for workshop_id in ("no-such-workshop", delete_workshop(db, board.workshop_id).id):
+        with pytest.raises(NotFound):
+            create_round(db, workshop_id, rules())
 
 
 def test_the_rules_change_only_in_draft(db: Database, board: Board) -> None:
