@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from app.voting_results import (
     settle_tie,
     start_runoff,
 )
-from app.voting_snapshots import Voter
+from app.voting_snapshots import BallotReceipt, RoundSnapshot, Turnout, Voter
 from models.database import Database
 from models.enums import Eligibility, RoundState
 from tests.app.voting_setup import Board, by_index, fresh_database, make_board, opened, revealed, rules
@@ -73,6 +74,17 @@ def test_no_count_can_be_read_before_the_reveal(db: Database, board: Board, stat
         with pytest.raises(NotRevealed) as caught:
             read()
         assert caught.value.message == "The results of this round have not been revealed."
+
+
+def test_what_can_be_read_before_the_reveal_holds_no_dots() -> None:
+    # The snapshots a round gives before its reveal: how many voted, never what.
+    allowed = {"ballots", "voters_expected", "voted_participant_ids", "dots", "max_per_idea", "has_paper"}
+    for snapshot in (RoundSnapshot, Turnout, BallotReceipt):
+        per_idea = {
+            f.name for f in fields(snapshot) if "dot" in f.name or "total" in f.name or "tally" in f.name
+        }
+        assert per_idea <= allowed, snapshot
+        assert not [f.name for f in fields(snapshot) if "dict" in str(f.type) or "Mapping" in str(f.type)]
 
 
 def test_a_draft_cannot_be_revealed(db: Database, board: Board) -> None:
@@ -176,6 +188,25 @@ def test_results_cover_only_the_ideas_in_the_vote(db: Database, board: Board) ->
     )
 
     assert [r.idea_id for r in results(db, shown.id).ideas] == [board.ideas[3], board.ideas[2]]
+
+
+def test_each_round_keeps_its_own_rules_and_results(db: Database, board: Board) -> None:
+    first = revealed(db, board, [{0: 3}, {1: 2}, {0: 1}], dots=3, max_per_idea=3)
+    second = revealed(db, board, [{2: 1}, {2: 1, 5: 1}], dots=2, max_per_idea=1, anonymous=False)
+
+    assert [(r.number, r.dots, r.max_per_idea, r.anonymous) for r in (get_round(db, first.id), second)] == [
+        (1, 3, 3, True),
+        (2, 2, 1, False),
+    ]
+    assert [(r.idea_id, r.total) for r in results(db, first.id).ideas[:2]] == [
+        (board.ideas[0], 4),
+        (board.ideas[1], 2),
+    ]
+    assert [(r.idea_id, r.total) for r in results(db, second.id).ideas[:2]] == [
+        (board.ideas[2], 2),
+        (board.ideas[5], 1),
+    ]
+    assert (results(db, first.id).ballots, results(db, second.id).ballots) == (3, 2)
 
 
 # -- the cut line and ties --------------------------------------------------------------------
