@@ -6,8 +6,6 @@ before it, only how many have voted (and who, in a named round) can be read.
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from collections.abc import Mapping
 
 from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
@@ -232,37 +230,9 @@ def open_round(db: Database, round_id: str) -> RoundSnapshot:
         return round_snapshot(session, row)
 
 
-def _overwrite_deleted(connection: Connection) -> None:
-    """Deleted ballots and forgotten hashes are overwritten in the file, not merely unlinked.
-
-    (Some SQLite builds do this by default, others do not.)
-    """
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("PRAGMA secure_delete = ON")
-
-
-def _empty_the_log(db: Database) -> None:
-    """Fold SQLite's write-ahead log into the file and empty it.
-
-    The log holds each ballot's commit in the order cast, and the hashes: neither may
-    outlive voting. If the log is busy it is folded in at the next checkpoint instead.
-    """
-    if db.engine.dialect.name != "sqlite":
-        return
-    raw = db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        with contextlib.suppress(sqlite3.Error):
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.close()
-    finally:
-        raw.close()
-
-
 def _forget_voters(session: Session, row: VotingRound) -> None:
     """After voting, nothing is left that could tell one anonymous ballot from another's voter."""
     if row.anonymous:
-        _overwrite_deleted(session.connection())
         session.execute(update(Ballot).where(Ballot.round_id == row.id).values(voter_key_hash=None))
 
 
@@ -278,7 +248,7 @@ def close_round(db: Database, round_id: str) -> RoundSnapshot:
         snapshot = round_snapshot(session, row)
     voter_keys.destroy_key(db.path, round_id)
     if snapshot.anonymous:
-        _empty_the_log(db)
+        db.empty_log()
     return snapshot
 
 
@@ -393,7 +363,6 @@ def cast_ballot(
         placed = check_ballot(rules, dots, own)
 
         if found["anonymous"]:
-            _overwrite_deleted(connection)
             key = voter_keys.read_key(db.path, round_id)
             if key is None:
                 raise UserError(

@@ -44,6 +44,7 @@ def test_connections_enforce_foreign_keys_and_wait_when_busy(db: Database) -> No
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
 
 
 def test_migrations_from_empty_build_exactly_the_models(db: Database) -> None:
