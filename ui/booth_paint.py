@@ -263,8 +263,11 @@ class BoothPainter:
                 lambda p, d: write(p, d, name_rect, LEFT_MIDDLE, name, name_font, SCREEN_INK),
             ),
             ("dots_left", area, dots_left),
-            ("info", f.info, lambda p, d: write(p, d, f.info, LEFT_MIDDLE, info, info_font, ink)),
         ]
+        if not picture.message:  # a message takes the instructions' line
+            parts.append(
+                ("info", f.info, lambda p, d: write(p, d, f.info, LEFT_MIDDLE, info, info_font, ink))
+            )
         if not view.cards:
             notice = _("There are no ideas to vote on in this round.")
             large = self.faces.font(round(h * MESSAGE * 1.2))

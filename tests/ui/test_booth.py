@@ -383,6 +383,20 @@ def test_what_a_tap_repaints_matches_the_whole_booth_painted_anew(room_booth: Bo
     assert on_screen == window.grab().toImage()
 
 
+def test_a_message_takes_the_line_of_the_instructions_instead_of_covering_half_of_them(
+    room_booth: Booth,
+) -> None:
+    room_booth.open_round(dots=1)
+    room_booth.step_up(Voter(participant_id=room_booth.people["bo"]))
+    instructions = _("Tap an idea to give it a dot; tap a dot to take it back.")
+    assert instructions in room_booth.seen()
+    room_booth.click(room_booth.card(1))
+    room_booth.click(room_booth.card(2))  # no dot left: refused, with a message
+    seen = room_booth.seen()
+    assert room_booth.booth.message in seen
+    assert instructions not in seen
+
+
 def test_many_ideas_go_onto_pages_that_the_keyboard_follows(room_booth: Booth, hub: Hub) -> None:
     for n in range(70):
         add_idea(hub.db, room_booth.workshop.id, f"Idé {n + 6}")
