@@ -353,10 +353,10 @@ class VotingPanel(QWidget):
         r = self.current_round()
         if r is None:
             return
+        close_anyway = _("Close anyway?")  # outside the f-string, where the catalogue's extraction finds it
         if self.ballot_in_progress(r.id) and not confirm(
-            self, _("Close voting"), f"{ballot_warning()} {_('Close anyway?')}", _("Close voting"),
-            warning=True,
-        ):  # fmt: skip
+            self, _("Close voting"), f"{ballot_warning()} {close_anyway}", _("Close voting"), warning=True
+        ):
             return
         voting_step(self.hub, self.workshop_id, r.id, lambda: voting.close_round(self.hub.db, r.id))
 

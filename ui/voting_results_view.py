@@ -163,7 +163,8 @@ class ResultsView(QWidget):
         self.round, self.numbers = r, numbers
         self.results = results(self.hub.db, r.id)
         self.model.set_results(self.results)
-        self.heading.setText(f"{round_name(r, numbers)} · {_('results')}")
+        results_word = _("results")  # outside the f-string, where the catalogue's extraction finds it
+        self.heading.setText(f"{round_name(r, numbers)} · {results_word}")
         self.summary.setText(summary_text(self.results))
         self.parent_round = get_round(self.hub.db, r.runoff_of_id) if r.runoff_of_id else None
         if self.parent_round is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date
 
@@ -56,6 +57,19 @@ def test_every_translatable_string_has_a_swedish_translation(
         if translated is None or translated.fuzzy or not all(as_tuple(translated.string)):
             missing.append(as_tuple(message.id)[0])
     assert missing == []
+
+
+def test_no_translatable_string_hides_inside_an_f_string() -> None:
+    # The extraction does not look inside f-strings: a _() there would never be translated.
+    root = ASSETS.parent
+    hidden = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("app", "ui", "exports")
+        for path in sorted((root / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"""\bf(["']).*\{_\(""", line)
+    ]
+    assert hidden == []
 
 
 def test_swedish_placeholders_match_the_source(swedish_catalogue: Catalog) -> None:
