@@ -26,7 +26,8 @@ from app.templates import TemplateCatalogue, localised
 from app.text import clean_line, clean_title
 
 
-def _error_label() -> QLabel:
+def error_label() -> QLabel:
+    """A refusal in dark red, hidden until there is one."""
     label = QLabel()
     label.setObjectName("inputError")
     label.setStyleSheet("color: #A3140C; font-weight: 600;")
@@ -35,7 +36,7 @@ def _error_label() -> QLabel:
     return label
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     """OK (named for what it does) and Cancel, wired to the dialog."""
     ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
     buttons = QDialogButtonBox(ok | cancel)
@@ -76,7 +77,7 @@ class NewWorkshopDialog(QDialog):
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.place = QLineEdit()
-        self.error = _error_label()
+        self.error = error_label()
         problems = QLabel(
             "\n".join(
                 _("Template {file} could not be read ({field}): {reason}").format(
@@ -93,7 +94,7 @@ class NewWorkshopDialog(QDialog):
         form.addRow(_("Title"), self.title)
         form.addRow(_("Date"), self.held_on)
         form.addRow(_("Place"), self.place)
-        buttons = _buttons(self, _("Create"))
+        buttons = ok_cancel(self, _("Create"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(problems)
@@ -140,8 +141,8 @@ class RenameDialog(QDialog):
         self.setWindowTitle(_("Rename workshop"))
         self.title = QLineEdit(title)
         self.title.selectAll()
-        self.error = _error_label()
-        buttons = _buttons(self, _("Rename"))
+        self.error = error_label()
+        buttons = ok_cancel(self, _("Rename"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("New title")))
         layout.addWidget(self.title)
@@ -168,12 +169,12 @@ class ClusterNameDialog(QDialog):
         self.name = QLineEdit(name)
         self.name.selectAll()
         self.name.setAccessibleName(_("Name of the theme"))
-        self.error = _error_label()
+        self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Name of the theme")))
         layout.addWidget(self.name)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, ok_text))
+        layout.addWidget(ok_cancel(self, ok_text))
         self.resize(420, 0)
 
     def accept(self) -> None:

@@ -12,10 +12,11 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from app.i18n import _, ngettext
 from ui.board_canvas import BACKGROUND, MIN_TYPE, MUTED_INK, SCREEN_INK, DrawnText, font, wrap
+from ui.booth_faces import CENTRE, LEFT_MIDDLE, RIGHT_MIDDLE, write
 from ui.scene import ResultRow, ResultsView
 
 #: Sizes as fractions of the window's height.
@@ -34,27 +35,6 @@ TIED_BAND = QColor("#2E2E2E")
 CUT, WITHOUT_DOTS = "cut", "without_dots"
 #: How many dots one drawn dot may stand for when totals are large.
 STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000)
-
-LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-RIGHT_MIDDLE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def write(
-    painter: QPainter,
-    drawn: list[DrawnText],
-    rect: QRectF,
-    flags: int,
-    text: str,
-    text_font: QFont,
-    ink: QColor,
-) -> QRectF:
-    shown = QFontMetricsF(text_font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    painter.setFont(text_font)
-    painter.setPen(ink)
-    used = painter.drawText(rect, flags, shown)
-    drawn.append(DrawnText(shown, used, text_font.pixelSize()))
-    return used
 
 
 def dots_per_drawn(largest: int, room: int) -> int:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,33 +33,13 @@ from app.snapshots import ClusterSnapshot, IdeaSnapshot
 from app.voting_rules import MOST_DOTS, MOST_PAPER_DOTS, MOST_VOTERS, default_dots
 from app.voting_snapshots import RoundSnapshot, RoundSpec
 from models.enums import Eligibility
+from ui.dialogs import error_label, ok_cancel
 from ui.voting_models import anonymity_text
 
 #: Where a refusal is shown: the service's field name -> the dialog's error label.
 FIELDS = ("title", "dots", "max_per_idea", "cluster_ids", "idea_ids", "voters_expected")
 
 Submit = Callable[[RoundSpec], InvalidInput | None]
-
-
-def error_label() -> QLabel:
-    """A refusal in dark red, hidden until there is one."""
-    label = QLabel()
-    label.setObjectName("inputError")
-    label.setStyleSheet("color: #A3140C; font-weight: 600;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """OK (named for what it does) and Cancel, wired to the dialog."""
-    ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
-    buttons = QDialogButtonBox(ok | cancel)
-    buttons.button(ok).setText(ok_text)
-    buttons.button(cancel).setText(_("Cancel"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def run(dialog: QDialog) -> bool:

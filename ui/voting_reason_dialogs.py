@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import InvalidInput
 from app.i18n import _, ngettext
-from ui.voting_dialogs import error_label, ok_cancel
+from ui.dialogs import error_label, ok_cancel
 
 
 def confirm(parent: QWidget, title: str, text: str, yes_text: str, *, warning: bool = False) -> bool:
