@@ -162,90 +162,71 @@ def bench_startup(folder: Path, env: dict[str, str]) -> tuple[float, float, floa
     return statistics.median(ours), statistics.median(base), statistics.median(until_ready)
 
 
-def room_rows() -> list[tuple[str, str, str, str, str]]:
+Row = tuple[str, str, str, str, str]
+
+
+def median_row(
+    figure: str, samples: tuple[list[float], list[float]], baseline: str, target: str, digits: int
+) -> Row:
+    """One table row: the medians of Mylla's samples and the baseline's (seconds), and their ratio."""
+    m, b = statistics.median(samples[0]), statistics.median(samples[1])
+    return (
+        figure,
+        f"{m * 1000:.{digits}f} ms",
+        f"{b * 1000:.{digits}f} ms {baseline}",
+        f"{m / b:.2f}x",
+        target,
+    )
+
+
+def room_rows() -> list[Row]:
     """The room at 500 ideas (issue figures): opening, adding an idea, repainting the shared screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from room_bench import bench_add, bench_open
     from shared_screen_bench import bench_repaint
 
-    rows = []
-    ours, base = bench_open()
-    m, b = statistics.median(ours), statistics.median(base)
-    rows.append(
-        (
+    return [
+        median_row(
             "open a workshop of 500 ideas (capture phase)",
-            f"{m * 1000:.0f} ms",
-            f"{b * 1000:.0f} ms bare QListWidget of 500",
-            f"{m / b:.2f}x",
+            bench_open(),
+            "bare QListWidget of 500",
             "<= 1 s",
-        )
-    )
-    ours, base = bench_add()
-    m, b = statistics.median(ours), statistics.median(base)
-    rows.append(
-        (
+            0,
+        ),
+        median_row(
             "add an idea at 500: committed, both windows repainted",
-            f"{m * 1000:.1f} ms",
-            f"{b * 1000:.1f} ms bare INSERT+COMMIT+list row",
-            f"{m / b:.2f}x",
+            bench_add(),
+            "bare INSERT+COMMIT+list row",
             "<= 16 ms median",
-        )
-    )
-    ours, base = bench_repaint(500)
-    m, b = statistics.median(ours), statistics.median(base)
-    rows.append(
-        (
-            "shared screen repaint, 500 idea cards",
-            f"{m * 1000:.1f} ms",
-            f"{b * 1000:.1f} ms bare QPainter cards",
-            f"{m / b:.2f}x",
-            "<= 50 ms",
-        )
-    )
-    return rows
+            1,
+        ),
+        median_row(
+            "shared screen repaint, 500 idea cards", bench_repaint(500), "bare QPainter cards", "<= 50 ms", 1
+        ),
+    ]
 
 
-def voting_rows() -> list[tuple[str, str, str, str, str]]:
+def voting_rows() -> list[Row]:
     """Dot voting (issue figures): the tally, committing a ballot, and a tap in the booth."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from booth_bench import bench_tap
     from voting_bench import bench_ballot, bench_tally
 
-    rows = []
-    ours, base = bench_tally()
-    m, b = statistics.median(ours), statistics.median(base)
-    rows.append(
-        (
-            "tally of a round: 1,000 ideas, 500 ballots",
-            f"{m * 1000:.1f} ms",
-            f"{b * 1000:.1f} ms bare GROUP BY",
-            f"{m / b:.2f}x",
-            "<= 50 ms",
-        )
-    )
-    ours, base = bench_ballot()
-    m, b = statistics.median(ours), statistics.median(base)
-    rows.append(
-        (
-            "a full ballot committed (60 ideas)",
-            f"{m * 1000:.2f} ms",
-            f"{b * 1000:.2f} ms bare INSERTs+COMMIT",
-            f"{m / b:.2f}x",
-            "<= 10 ms",
-        )
-    )
-    ours, base = bench_tap()
-    m, b = statistics.median(ours), statistics.median(base)
-    rows.append(
-        (
+    return [
+        median_row(
+            "tally of a round: 1,000 ideas, 500 ballots", bench_tally(), "bare GROUP BY", "<= 50 ms", 1
+        ),
+        median_row(
+            "a full ballot committed (60 ideas)", bench_ballot(), "bare INSERTs+COMMIT", "<= 10 ms", 2
+        ),
+        median_row(
             "booth: tap to repainted card, 60 ideas, median",
-            f"{m * 1000:.2f} ms",
-            f"{b * 1000:.2f} ms bare QWidget repaint",
-            f"{m / b:.2f}x",
+            bench_tap(),
+            "bare QWidget repaint",
             "<= 16 ms",
-        )
-    )
-    return rows
+            2,
+        ),
+    ]
 
 
 def main() -> None:
@@ -258,7 +239,7 @@ def main() -> None:
         env = {**os.environ, "MYLLA_HOME": str(folder / "home")}
         env.pop("MYLLA_DB", None)
         os.environ["MYLLA_HOME"] = env["MYLLA_HOME"]
-        rows: list[tuple[str, str, str, str, str]] = []
+        rows: list[Row] = []
 
         ours, base = bench_demo(folder, env)
         rows.append(
