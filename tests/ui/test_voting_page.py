@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import agenda
-from app.snapshots import WorkshopSnapshot
 from app.voting import close_round, create_round, get_round, list_rounds
 from app.voting_snapshots import RoundSpec, Voter
 from models.enums import RoundState
@@ -22,22 +20,8 @@ from ui.voting_panel import VotingPanel
 from ui.workshop_page import WorkshopPage
 
 board = voting_panel_helpers.board
+page = voting_panel_helpers.page
 english = voting_panel_helpers.english
-
-
-@pytest.fixture
-def page(hub: Hub, room: WorkshopSnapshot, board: Board, qtbot: QtBot) -> Iterator[WorkshopPage]:
-    """The workshop page of a 1280x720 laptop, at the dot voting phase."""
-    widget = WorkshopPage(hub)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show_workshop(room.id)
-    widget.show()
-    qtbot.waitExposed(widget)
-    voting = next(p for p in room.phases if p.kind == "voting")
-    widget._move("", lambda: agenda.go_to_phase(hub.db, room.id, voting.id))
-    yield widget
-    widget.presenter.close()
 
 
 def test_the_voting_phase_opens_the_voting_panel_and_the_booth_goes_on_the_shared_screen(

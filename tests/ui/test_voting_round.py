@@ -6,15 +6,11 @@ are revealed, the line falls in a tie, a runoff settles it, and the shortlist is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import agenda
 from app.shortlist import shortlist
-from app.snapshots import WorkshopSnapshot
 from app.voting import list_rounds, turnout
 from app.voting_results import results
 from app.voting_snapshots import Voter
@@ -27,24 +23,8 @@ from ui.voting_panel import VotingPanel
 from ui.workshop_page import WorkshopPage
 
 board = voting_panel_helpers.board
+page = voting_panel_helpers.page
 english = voting_panel_helpers.english
-
-
-@pytest.fixture
-def page(hub: Hub, room: WorkshopSnapshot, board: Board, qtbot: QtBot) -> Iterator[WorkshopPage]:
-    """The workshop page at the dot voting phase, with the shared screen open at full HD."""
-    widget = WorkshopPage(hub)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show_workshop(room.id)
-    widget.show()
-    qtbot.waitExposed(widget)
-    voting = next(p for p in room.phases if p.kind == "voting")
-    widget._move("", lambda: agenda.go_to_phase(hub.db, room.id, voting.id))
-    screen = widget.presenter.show_screen()
-    screen.setGeometry(0, 0, 1920, 1080)
-    yield widget
-    widget.presenter.close()
 
 
 class Room:
@@ -102,6 +82,7 @@ def test_a_whole_round_three_voters_a_refusal_a_tie_a_runoff_and_the_shortlist(
     page: WorkshopPage, hub: Hub, board: Board, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     room = Room(page, board, qtbot)
+    page.presenter.show_screen().setGeometry(0, 0, 1920, 1080)
     amira, bo, citizen = 0, 1, 2  # Amira gave idea 0
 
     # GIVEN a named round of two dots, one per idea, where nobody may vote for their own idea

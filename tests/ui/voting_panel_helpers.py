@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import pytest
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app import agenda
 from app.clusters import add_cluster
 from app.i18n import set_language
 from app.ideas import add_idea
@@ -29,6 +30,7 @@ from app.voting import cast_ballot, create_round, open_round
 from app.voting_snapshots import RoundSnapshot, RoundSpec, Voter
 from ui.hub import Hub
 from ui.voting_panel import VotingPanel
+from ui.workshop_page import WorkshopPage
 
 LEFT = Qt.MouseButton.LeftButton
 TITLES = ("Fixed contact person", "Weekly photo schedule", "Coffee on every visit", "Pupils as friends",
@@ -116,6 +118,21 @@ def board(hub: Hub, room: WorkshopSnapshot) -> Board:
         for n, (title, cluster) in enumerate(zip(TITLES, clusters, strict=True))
     )
     return Board(room.id, people, themes, ideas)
+
+
+@pytest.fixture
+def page(hub: Hub, room: WorkshopSnapshot, board: Board, qtbot: QtBot) -> Iterator[WorkshopPage]:
+    """The workshop page of a 1280x720 laptop, at the dot voting phase."""
+    widget = WorkshopPage(hub)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    widget.show_workshop(room.id)
+    widget.show()
+    qtbot.waitExposed(widget)
+    voting = next(p for p in room.phases if p.kind == "voting")
+    widget._move("", lambda: agenda.go_to_phase(hub.db, room.id, voting.id))
+    yield widget
+    widget.presenter.close()
 
 
 @pytest.fixture
