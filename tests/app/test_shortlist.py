@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from app.backings import add_backing
 from app.errors import InvalidInput, NotFound
-from app.i18n import set_language
 from app.ideas import add_idea, get_idea, remove_idea
 from app.shortlist import (
     add_to_shortlist,
@@ -27,25 +23,16 @@ from app.workshops import create_workshop
 from models.database import Database
 from models.enums import IdeaStatus
 from models.idea import Idea
-from tests.app.voting_setup import Board, by_index, fresh_database, make_board, opened, revealed
+from tests.app import voting_setup
+from tests.app.voting_setup import Board, by_index, make_board, opened, revealed
 
 #: Ideas 0..4 by total: 5, 4, 3, 3, 1; ideas 5..7 without dots.
 VOTES = ({0: 5, 1: 4}, {2: 3, 3: 3, 4: 1})
 REASON = "Processledaren och gruppen enades om ändringen."
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("sv")
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = fresh_database(db_path)
-    yield database
-    database.close()
+# The voting tests' database and language (see tests.app.voting_setup).
+english, db = voting_setup.english, voting_setup.db
 
 
 @pytest.fixture

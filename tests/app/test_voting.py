@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 
 from app import voter_keys
 from app.errors import InvalidInput, NotFound, UserError
-from app.i18n import set_language
 from app.ideas import add_idea, merge_ideas, move_idea, remove_idea, update_idea
 from app.participants import add_participant, remove_participant
 from app.snapshots import WorkshopSnapshot
@@ -37,26 +35,11 @@ from app.voting_snapshots import Voter
 from app.workshops import create_workshop, delete_workshop
 from models.database import Database, open_database
 from models.enums import BallotSource, Eligibility, RoundState, VotingMode
-from tests.app.voting_setup import Board, by_index, fresh_database, make_board, opened, rules
+from tests.app import voting_setup
+from tests.app.voting_setup import Board, by_index, make_board, opened, rules
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("sv")
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = fresh_database(db_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def board(db: Database, workshop: WorkshopSnapshot) -> Board:
-    return make_board(db, workshop.id)
+# The voting tests' database, board and language (see tests.app.voting_setup).
+english, db, board = voting_setup.english, voting_setup.db, voting_setup.board
 
 
 def refused(db: Database, round_id: str, voter: Voter, dots: dict[str, int]) -> BallotRefused:

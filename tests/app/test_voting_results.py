@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import fields
-from pathlib import Path
 
 import pytest
 
 from app import voter_keys
 from app.errors import InvalidInput
-from app.i18n import set_language
-from app.snapshots import WorkshopSnapshot
 from app.voting import RoundStateError, cast_ballot, close_round, create_round, get_round, set_paper_tally
 from app.voting_results import (
     FewBallots,
@@ -27,29 +23,15 @@ from app.voting_results import (
 from app.voting_snapshots import BallotReceipt, RoundSnapshot, Turnout, Voter
 from models.database import Database
 from models.enums import Eligibility, RoundState
-from tests.app.voting_setup import Board, by_index, fresh_database, make_board, opened, revealed, rules
+from tests.app import voting_setup
+from tests.app.voting_setup import Board, by_index, opened, revealed, rules
 
 #: Ideas 0..4 by total: 6, 4, 4, 4, 1 (a three-way tie for places 2 to 4); 5..7 without dots.
 TIED = ({0: 4, 1: 2, 2: 2, 3: 1}, {0: 2, 1: 2, 2: 2, 3: 3}, {4: 1})
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("sv")
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = fresh_database(db_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def board(db: Database, workshop: WorkshopSnapshot) -> Board:
-    return make_board(db, workshop.id)
+# The voting tests' database, board and language (see tests.app.voting_setup).
+english, db, board = voting_setup.english, voting_setup.db, voting_setup.board
 
 
 def ids(board: Board, *indexes: int) -> tuple[str, ...]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pytest
+
 from app.clusters import add_cluster
+from app.i18n import set_language
 from app.ideas import add_idea
 from app.participants import add_participants
+from app.snapshots import WorkshopSnapshot
 from app.voting import cast_ballot, close_round, create_round, open_round, set_paper_tally
 from app.voting_results import reveal_round
 from app.voting_snapshots import RoundSnapshot, RoundSpec, Voter
@@ -107,3 +111,22 @@ def revealed(
         set_paper_tally(db, row.id, by_index(board, paper))
     close_round(db, row.id)
     return reveal_round(db, row.id, few_ballots_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("sv")
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = fresh_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def board(db: Database, workshop: WorkshopSnapshot) -> Board:
+    return make_board(db, workshop.id)
