@@ -30,12 +30,12 @@ def check_demo(db: Database, workshop_id: str, ideas: int, participants: int) ->
     assert summary.id == workshop_id
     assert summary.title == TITLE
     assert (summary.idea_count, summary.participant_count) == (ideas, participants)
-    assert summary.current_phase == "Spontan uppbackning"
+    assert summary.current_phase == "Prickröstning"
     assert summary.template_key == "ten-step"
 
     workshop = get_workshop(db, workshop_id)
     assert workshop.current_phase is not None
-    assert (workshop.current_phase.key, workshop.current_phase.kind) == ("uppbackning", "backing")
+    assert (workshop.current_phase.key, workshop.current_phase.kind) == ("prickrostning", "voting")
     current = workshop.current_phase.position
     assert all(p.state is PhaseState.DONE for p in workshop.phases[:current])
     assert all(p.state is PhaseState.PENDING for p in workshop.phases[current + 1 :])

@@ -40,7 +40,7 @@ def test_demo_then_list_shows_the_demo_workshop(db_path: Path) -> None:
 
     as_json = json.loads(mylla("--db", str(db_path), "list", "--json").stdout)
     assert as_json[0]["id"] == workshop_id
-    assert as_json[0]["current_phase"] == "Spontan uppbackning"
+    assert as_json[0]["current_phase"] == "Prickröstning"
 
 
 def test_demo_size_can_be_chosen(db_path: Path) -> None:

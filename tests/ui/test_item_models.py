@@ -34,7 +34,7 @@ def test_workshop_list_model_with_the_demo_passes_the_model_tester(
 
     assert model.rowCount() == 1
     assert model.index(0, WorkshopListModel.TITLE).data(DISPLAY) == DEMO_TITLE
-    assert model.index(0, WorkshopListModel.PHASE).data(DISPLAY) == "Spontan uppbackning"
+    assert model.index(0, WorkshopListModel.PHASE).data(DISPLAY) == "Prickröstning"
     assert model.index(0, WorkshopListModel.TITLE).data(IdRole) == demo_id
     assert model.row_of(demo_id) == 0
     # The tester stays connected: emptying the model must also keep the contract.
@@ -96,7 +96,7 @@ def test_current_phase_row_is_marked_and_bold(db: Database) -> None:
 
     assert len(current) == 1
     row = current[0]
-    assert "Spontan uppbackning" in texts[row]
+    assert "Prickröstning" in texts[row]
     font = model.index(row).data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont)
     assert font.bold()

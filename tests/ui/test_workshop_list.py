@@ -110,7 +110,7 @@ def test_the_list_shows_before_the_database_has_opened(make_session: SessionFact
 
     # THEN the list read straight from the file already shows the workshop
     assert titles(page) == [DEMO_TITLE]
-    assert page.proxy.index(0, WorkshopListModel.PHASE).data() == "Spontan uppbackning"
+    assert page.proxy.index(0, WorkshopListModel.PHASE).data() == "Prickröstning"
     assert page.proxy.index(0, WorkshopListModel.PLACE).data() == "Medborgarhuset, Storgatan 12, Sjövik"
     first_screen = cells(page)
 

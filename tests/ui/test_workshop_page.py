@@ -49,12 +49,12 @@ def test_opening_the_demo_shows_its_agenda_and_current_phase(page: WorkshopPage)
     assert "Medborgarhuset" in page.details.text()
     rows = agenda_rows(page)
     assert len(rows) == 12
-    assert page.phase_title.text() == "Spontan uppbackning"
+    assert page.phase_title.text() == "Prickröstning"
     assert page.phase_state.text().startswith("Nu")
-    assert marker(page, "Spontan uppbackning") == "▶"
-    assert marker(page, "Tematisering") == "✓"
-    assert marker(page, "Prickröstning") == " "
-    assert page.agenda.currentIndex().row() == row_of(page, "Spontan uppbackning")
+    assert marker(page, "Prickröstning") == "▶"
+    assert marker(page, "Spontan uppbackning") == "✓"
+    assert marker(page, "Kritisk genomlysning") == " "
+    assert page.agenda.currentIndex().row() == row_of(page, "Prickröstning")
     assert page.next_button.text() == "Nästa fas"
 
 
@@ -64,43 +64,45 @@ def test_the_page_shows_the_challenge(page: WorkshopPage) -> None:
 
 
 def test_next_phase_advances_and_undo_goes_back(page: WorkshopPage, window: MainWindow, qtbot: QtBot) -> None:
+    # The demo's round is revealed, not open: leaving the voting phase asks nothing.
     qtbot.mouseClick(page.next_button, LEFT)
 
-    assert page.phase_title.text() == "Prickröstning"
-    assert marker(page, "Spontan uppbackning") == "✓"
-    assert marker(page, "Prickröstning") == "▶"
+    assert page.phase_title.text() == "Kritisk genomlysning"
+    assert marker(page, "Prickröstning") == "✓"
+    assert marker(page, "Kritisk genomlysning") == "▶"
     assert SAVED.match(window.saved_label.text())
     assert window.saved_label.isVisible()
 
     press(qtbot, window, Qt.Key.Key_Z)
+
+    assert page.phase_title.text() == "Prickröstning"
+    assert marker(page, "Prickröstning") == "▶"
+    assert marker(page, "Kritisk genomlysning") == " "
+
+
+def test_previous_phase_button_goes_back_one(page: WorkshopPage) -> None:
+    page.previous_button.click()
 
     assert page.phase_title.text() == "Spontan uppbackning"
     assert marker(page, "Spontan uppbackning") == "▶"
     assert marker(page, "Prickröstning") == " "
 
 
-def test_previous_phase_button_goes_back_one(page: WorkshopPage) -> None:
-    page.previous_button.click()
-
-    assert page.phase_title.text() == "Tematisering"
-    assert marker(page, "Spontan uppbackning") == " "
-
-
 def test_ctrl_page_down_is_next_phase(page: WorkshopPage, window: MainWindow, qtbot: QtBot) -> None:
     press(qtbot, window, Qt.Key.Key_PageDown)
 
-    assert page.phase_title.text() == "Prickröstning"
+    assert page.phase_title.text() == "Kritisk genomlysning"
 
 
 def test_skip_the_current_phase_and_undo(page: WorkshopPage, window: MainWindow, qtbot: QtBot) -> None:
     qtbot.mouseClick(page.skip_button, LEFT)
 
-    assert marker(page, "Spontan uppbackning") == "–"
-    assert page.phase_title.text() == "Prickröstning"
+    assert marker(page, "Prickröstning") == "–"
+    assert page.phase_title.text() == "Kritisk genomlysning"
 
     press(qtbot, window, Qt.Key.Key_Z)
-    assert marker(page, "Spontan uppbackning") == "▶"
-    assert page.phase_title.text() == "Spontan uppbackning"
+    assert marker(page, "Prickröstning") == "▶"
+    assert page.phase_title.text() == "Prickröstning"
 
 
 def click_phase(qtbot: QtBot, page: WorkshopPage, title: str) -> None:
@@ -110,17 +112,17 @@ def click_phase(qtbot: QtBot, page: WorkshopPage, title: str) -> None:
 
 
 def test_a_skipped_phase_can_be_taken_back(page: WorkshopPage, qtbot: QtBot) -> None:
-    click_phase(qtbot, page, "Prickröstning")
+    click_phase(qtbot, page, "Kritisk genomlysning")
     qtbot.mouseClick(page.skip_button, LEFT)
-    assert marker(page, "Prickröstning") == "–"
+    assert marker(page, "Kritisk genomlysning") == "–"
 
     # WHEN the user picks the skipped phase again, the button offers to take it back
-    click_phase(qtbot, page, "Prickröstning")
+    click_phase(qtbot, page, "Kritisk genomlysning")
     assert page.skip_button.text() == "Ta med fasen igen"
     qtbot.mouseClick(page.skip_button, LEFT)
 
-    assert marker(page, "Prickröstning") == " "
-    assert page.phase_title.text() == "Spontan uppbackning"
+    assert marker(page, "Kritisk genomlysning") == " "
+    assert page.phase_title.text() == "Prickröstning"
 
 
 def test_a_done_phase_cannot_be_skipped_from_the_button_or_the_menu(
@@ -153,18 +155,18 @@ def test_rename_on_the_workshop_page_changes_the_heading(
 
 
 def test_a_skipped_later_phase_is_passed_over(page: WorkshopPage, qtbot: QtBot) -> None:
-    # GIVEN the user picks "Prickröstning" in the agenda and skips it
-    click_phase(qtbot, page, "Prickröstning")
+    # GIVEN the user picks "Kritisk genomlysning" in the agenda and skips it
+    click_phase(qtbot, page, "Kritisk genomlysning")
     qtbot.mouseClick(page.skip_button, LEFT)
-    assert marker(page, "Prickröstning") == "–"
-    assert page.phase_title.text() == "Spontan uppbackning"
+    assert marker(page, "Kritisk genomlysning") == "–"
+    assert page.phase_title.text() == "Prickröstning"
 
     # WHEN they go on to the next phase
     qtbot.mouseClick(page.next_button, LEFT)
 
     # THEN the skipped one is passed over
-    assert page.phase_title.text() == "Kritisk genomlysning"
-    assert marker(page, "Prickröstning") == "–"
+    assert page.phase_title.text() == "Fördjupad analys"
+    assert marker(page, "Kritisk genomlysning") == "–"
 
 
 def test_double_click_in_the_agenda_goes_to_that_phase(
@@ -181,10 +183,12 @@ def test_double_click_in_the_agenda_goes_to_that_phase(
     assert marker(page, "Idéformulering") == "▶"
     assert marker(page, "Tematisering") == " "
     assert marker(page, "Spontan uppbackning") == " "
+    assert marker(page, "Prickröstning") == " "
 
     press(qtbot, window, Qt.Key.Key_Z)
-    assert page.phase_title.text() == "Spontan uppbackning"
+    assert page.phase_title.text() == "Prickröstning"
     assert marker(page, "Tematisering") == "✓"
+    assert marker(page, "Spontan uppbackning") == "✓"
 
 
 def test_return_in_the_agenda_goes_to_the_selected_phase(
@@ -194,7 +198,7 @@ def test_return_in_the_agenda_goes_to_the_selected_phase(
     press(qtbot, window, Qt.Key.Key_Down, NO_MODIFIER)
     press(qtbot, window, Qt.Key.Key_Return, NO_MODIFIER)
 
-    assert page.phase_title.text() == "Prickröstning"
+    assert page.phase_title.text() == "Kritisk genomlysning"
 
 
 def test_back_button_returns_to_the_list_with_the_workshop_selected(
