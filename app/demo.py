@@ -183,10 +183,10 @@ def create_demo_workshop(
         raise ValueError("demo size out of range")
     template = load_templates().templates["ten-step"]
     phases = phases_from_template(template)
-    backing_phase = next(i for i, p in enumerate(phases) if p.kind == "voting")
+    opening_phase = next(i for i, p in enumerate(phases) if p.kind == "voting")
     for i, phase in enumerate(phases):
-        phase.state = PhaseState.DONE if i < backing_phase else PhaseState.PENDING
-    phases[backing_phase].state = PhaseState.ACTIVE
+        phase.state = PhaseState.DONE if i < opening_phase else PhaseState.PENDING
+    phases[opening_phase].state = PhaseState.ACTIVE
     workshop = Workshop(
         title=text.TITLE,
         challenge=text.CHALLENGE,
