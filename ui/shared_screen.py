@@ -217,7 +217,10 @@ class SharedScreen(QWidget):
     def _relayout(self) -> None:
         self._laid_out_for = (self._scene, self.width(), self.height())
         count_before = self._board.page_count
-        self._board.layout = None
+        # The board keeps its last layout while it stays on screen: as ideas are added, the
+        # search for the largest type that fits starts from it (the room's hot path).
+        if self._scene.kind is not SceneKind.BOARD:
+            self._board.layout = None
         self._results.layout = None
         if self._scene.kind is SceneKind.BOARD:
             self._board.arrange(self._scene, self._area().board_area, self.height())
