@@ -179,9 +179,21 @@ def median_row(
     )
 
 
+def quiet_offscreen() -> None:
+    """Keep the table readable: the offscreen platform warns each time a sized window is shown."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "This plugin does not support" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def room_rows() -> list[Row]:
     """The room at 500 ideas (issue figures): opening, adding an idea, repainting the shared screen."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    quiet_offscreen()
     from room_bench import bench_add, bench_open
     from shared_screen_bench import bench_repaint
 
