@@ -80,3 +80,29 @@ def test_a_first_release_database_is_backed_up_then_upgraded_keeping_its_votes(t
         ballot_sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'ballot'").fetchone()[0]
         assert "WITHOUT ROWID" in ballot_sql
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_private_ballots_step_can_be_taken_back_and_again_keeping_the_ballots(tmp_path: Path) -> None:
+    path = tmp_path / "mylla.db"
+    database_at(path, "0002")
+    with closing(sqlite3.connect(path)) as con:
+        insert(con, "workshop", id="w1", title="Trygg skolväg", language="sv")
+        insert(con, "idea", id="i1", workshop_id="w1", title="Gångbuss", status="backed")
+        insert(con, "voting_round", id="r1", workshop_id="w1", number=1, dots_per_participant=3,
+               max_dots_per_idea=1, eligibility="all", anonymous=1, mode="booth", state="closed")  # fmt: skip
+        insert(con, "ballot", id="b1", round_id="r1", source="booth")
+        insert(con, "vote", ballot_id="b1", idea_id="i1", dots=1)
+        con.commit()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+        rowid_ballot = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'ballot'"
+        ).scalar()
+        assert "WITHOUT ROWID" not in str(rowid_ballot)
+        assert connection.exec_driver_sql("SELECT id, replaced FROM ballot").fetchall() == [("b1", 0)]
+        command.upgrade(config, "head")
+        assert connection.exec_driver_sql("SELECT ballot_id, dots FROM vote").fetchall() == [("b1", 1)]
+    engine.dispose()
