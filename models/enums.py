@@ -137,6 +137,7 @@ class ActionStatus(StrEnum):
 class DecisionOutcome(StrEnum):
     GO = "go"
     NO = "no"
+    POSTPONED = "postponed"
     DECLINED_IN_DOUBT = "declined_in_doubt"
 
 

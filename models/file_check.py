@@ -19,7 +19,7 @@ from models.errors import StoreError, StoreProblem, classify_sqlite_error
 #: Written into the SQLite header so that a Mylla file is known as one ("MYLA").
 APPLICATION_ID = 0x4D594C41
 #: Migration revisions in order; the last is the schema this code writes.
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -5,17 +5,29 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Keyed, SoftDeletable
 from models.enums import ActionStatus
 
 
-class DevelopmentPlan(Keyed, Base):
-    __tablename__ = "development_plan"
+class DevelopmentPlan(Keyed, SoftDeletable, Base):
+    """The sharpened proposal for one idea; an idea has at most one plan that is not deleted."""
 
-    idea_id: Mapped[str] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), unique=True)
+    __tablename__ = "development_plan"
+    __table_args__ = (
+        Index(
+            "uq_development_plan_live_idea",
+            "idea_id",
+            unique=True,
+            sqlite_where=sql_text("deleted_at IS NULL"),
+            postgresql_where=sql_text("deleted_at IS NULL"),
+        ),
+    )
+
+    idea_id: Mapped[str] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
     concept: Mapped[str] = mapped_column(Text, default="")
     factors: Mapped[str] = mapped_column(Text, default="")
     responsible: Mapped[str] = mapped_column(String(300), default="")
@@ -48,7 +60,7 @@ class Action(Keyed, SoftDeletable, Base):
 
 
 class Decision(Keyed, SoftDeletable, Base):
-    """A formal decision (GO, no, declined while in doubt), numbered with § in the protocol."""
+    """A formal decision (GO, no, postponed, declined while in doubt), numbered with § in the protocol."""
 
     __tablename__ = "decision"
 
@@ -63,6 +75,8 @@ class Decision(Keyed, SoftDeletable, Base):
     reasons: Mapped[str] = mapped_column(Text, default="")
     staff_vote: Mapped[str] = mapped_column(Text, default="")
     lessons_capture: Mapped[str] = mapped_column(Text, default="")
+    #: The idea's status before this decision, so that taking the decision back is exact.
+    idea_status_before: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class ResourceAllocation(Keyed, SoftDeletable, Base):
