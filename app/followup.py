@@ -1,0 +1,441 @@
+"""Follow-up (steps 9-10): dated entries on plans, realisation, recognition, lessons, and the overview.
+
+A plan is identified by its idea (one development plan per idea). Each change to the entries
+brings the ideas' statuses up to date (app.idea_progress), so the idea shows how far it has come.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import InvalidInput
+from app.followup_snapshots import (
+    FollowUpEntrySnapshot,
+    FollowUpOverview,
+    Lessons,
+    OpenAction,
+    PlanLine,
+    WorkshopFollowUp,
+)
+from app.i18n import _
+from app.idea_progress import follow_progress, progress_in
+from app.participants import participant_label
+from app.records import fetch, participant_snapshot
+from app.snapshots import WorkshopSnapshot
+from app.text import clean_line, clean_text
+from app.workshops import update_workshop
+from models.base import utcnow
+from models.database import Database
+from models.enums import ActionStatus, FollowUpKind
+from models.idea import Idea
+from models.plan import Action, DevelopmentPlan, FollowUpEntry
+from models.workshop import Participant, Workshop
+
+#: Actions that need nothing more: they leave the list of open actions.
+CLOSED_ACTIONS = (ActionStatus.DONE, ActionStatus.HANDED_OVER, ActionStatus.NOT_POSSIBLE)
+#: The room a progress entry's status has (a short word or two: "on track", "stuck").
+STATUS_MAX = 24
+#: Entries that belong to a plan; a lesson may belong to the workshop alone.
+_ON_A_PLAN = (FollowUpKind.CHECK_IN, FollowUpKind.SUPPORT, FollowUpKind.REALISATION, FollowUpKind.RECOGNITION)
+
+
+def entry_snapshot(entry: FollowUpEntry) -> FollowUpEntrySnapshot:
+    kind = FollowUpKind(entry.kind)
+    recognition = kind is FollowUpKind.RECOGNITION
+    return FollowUpEntrySnapshot(
+        id=entry.id,
+        workshop_id=entry.workshop_id,
+        idea_id=entry.idea_id,
+        kind=kind,
+        entry_on=entry.entry_on,
+        # A recognition keeps the person it recognises where other entries keep their author.
+        author="" if recognition else entry.author,
+        text=entry.text,
+        status=entry.status,
+        recognised=entry.author if recognition else "",
+        created_at=entry.created_at,
+        deleted=entry.deleted_at is not None,
+    )
+
+
+def _check_date(entry_on: object) -> date:
+    if not isinstance(entry_on, date) or isinstance(entry_on, datetime):
+        raise InvalidInput(_("Choose the date of the entry."), "entry_on")
+    return entry_on
+
+
+def _plan_idea(session: Session, workshop_id: str, idea_id: str | None, kind: FollowUpKind) -> Idea | None:
+    """The idea whose plan the entry is about; refused if it is missing, elsewhere or unplanned."""
+    if idea_id is None:
+        if kind in _ON_A_PLAN:
+            raise InvalidInput(_("Choose the plan the entry is about."), "idea_id")
+        return None
+    idea = fetch(session, Idea, idea_id)
+    if idea.workshop_id != workshop_id:
+        raise InvalidInput(_("That idea belongs to another workshop."), "idea_id")
+    has_plan = session.scalar(select(DevelopmentPlan.id).where(DevelopmentPlan.idea_id == idea_id))
+    if kind in _ON_A_PLAN and has_plan is None:
+        raise InvalidInput(_("That idea has no development plan yet."), "idea_id")
+    return idea
+
+
+def _add(
+    session: Session,
+    workshop_id: str,
+    idea_id: str | None,
+    kind: FollowUpKind,
+    entry_on: date,
+    *,
+    text: str = "",
+    author: str = "",
+    status: str = "",
+) -> FollowUpEntry:
+    entry = FollowUpEntry(
+        workshop_id=workshop_id,
+        idea_id=idea_id,
+        kind=kind,
+        entry_on=entry_on,
+        text=text,
+        author=author,
+        status=status,
+    )
+    session.add(entry)
+    return entry
+
+
+def add_entry(
+    db: Database,
+    workshop_id: str,
+    idea_id: str | None,
+    kind: FollowUpKind | str,
+    entry_on: date,
+    text: str = "",
+    author: str = "",
+    status: str = "",
+) -> FollowUpEntrySnapshot:
+    """A dated entry from a follow-up meeting: a check-in, support given, a lesson, ...
+
+    A check-in or support entry says what happened (``text``: notes, problems met) or the plan's
+    new ``status``, or both. Realisation and recognition have their own services.
+    """
+    kind = FollowUpKind(kind)
+    if kind in (FollowUpKind.REALISATION, FollowUpKind.RECOGNITION):
+        if idea_id is None:
+            raise InvalidInput(_("Choose the plan the entry is about."), "idea_id")
+        if kind is FollowUpKind.REALISATION:
+            return mark_realised(db, idea_id, entry_on, text, author=author, workshop_id=workshop_id)
+        return recognise(db, idea_id, entry_on, text, names=[author], workshop_id=workshop_id)[0]
+    day = _check_date(entry_on)
+    text = clean_text(text)
+    author = clean_line(author, "author")
+    status = clean_line(status, "status", STATUS_MAX)
+    if kind is FollowUpKind.LESSON and not text.strip():
+        raise InvalidInput(_("Write the lesson first."), "text")
+    if not (text.strip() or status):
+        raise InvalidInput(_("Write what happened, or the new status."), "text")
+    with db.transaction() as session:
+        fetch(session, Workshop, workshop_id)
+        _plan_idea(session, workshop_id, idea_id, kind)
+        entry = _add(session, workshop_id, idea_id, kind, day, text=text, author=author, status=status)
+        session.flush()
+        follow_progress(session, workshop_id)
+        return entry_snapshot(entry)
+
+
+def mark_realised(
+    db: Database,
+    idea_id: str,
+    entry_on: date,
+    text: str = "",
+    *,
+    author: str = "",
+    workshop_id: str | None = None,
+) -> FollowUpEntrySnapshot:
+    """The plan is realised (step 10): a dated realisation entry; the idea becomes realised."""
+    day = _check_date(entry_on)
+    text = clean_text(text)
+    author = clean_line(author, "author")
+    with db.transaction() as session:
+        idea = fetch(session, Idea, idea_id)
+        _plan_idea(session, workshop_id or idea.workshop_id, idea_id, FollowUpKind.REALISATION)
+        already = session.scalar(
+            select(FollowUpEntry.id).where(
+                FollowUpEntry.idea_id == idea_id,
+                FollowUpEntry.kind == FollowUpKind.REALISATION,
+                FollowUpEntry.deleted_at.is_(None),
+            )
+        )
+        if already is not None:
+            raise InvalidInput(_("That plan is already marked realised."), "idea_id")
+        entry = _add(
+            session, idea.workshop_id, idea_id, FollowUpKind.REALISATION, day, text=text, author=author
+        )
+        session.flush()
+        follow_progress(session, idea.workshop_id)
+        return entry_snapshot(entry)
+
+
+def recognise(
+    db: Database,
+    idea_id: str,
+    entry_on: date,
+    text: str = "",
+    *,
+    names: Sequence[str] = (),
+    participant_ids: Sequence[str] = (),
+    workshop_id: str | None = None,
+) -> list[FollowUpEntrySnapshot]:
+    """Celebrate those behind a plan: one recognition entry per person, with the same words.
+
+    People are given by name (drivers, owners) or as participants of the workshop (idea givers),
+    who are named as they may be in public: by name only with their consent.
+    """
+    day = _check_date(entry_on)
+    text = clean_text(text)
+    typed = [clean_line(n, "names") for n in names]
+    with db.transaction() as session:
+        idea = fetch(session, Idea, idea_id)
+        _plan_idea(session, workshop_id or idea.workshop_id, idea_id, FollowUpKind.RECOGNITION)
+        people = []
+        for participant_id in participant_ids:
+            person = fetch(session, Participant, participant_id)
+            if person.workshop_id != idea.workshop_id:
+                raise InvalidInput(_("That person took part in another workshop."), "participant_ids")
+            people.append(participant_label(participant_snapshot(person), public=True))
+        recognised = list(dict.fromkeys(n for n in [*typed, *people] if n))
+        if not recognised:
+            raise InvalidInput(_("Name who is recognised."), "names")
+        entries = [
+            _add(session, idea.workshop_id, idea_id, FollowUpKind.RECOGNITION, day, text=text, author=name)
+            for name in recognised
+        ]
+        session.flush()
+        return [entry_snapshot(e) for e in entries]
+
+
+def remove_entry(db: Database, entry_id: str) -> FollowUpEntrySnapshot:
+    """Soft delete (undo of an addition); the idea's status follows."""
+    return _set_deleted(db, entry_id, deleted=True)
+
+
+def restore_entry(db: Database, entry_id: str) -> FollowUpEntrySnapshot:
+    return _set_deleted(db, entry_id, deleted=False)
+
+
+def _set_deleted(db: Database, entry_id: str, *, deleted: bool) -> FollowUpEntrySnapshot:
+    with db.transaction() as session:
+        entry = fetch(session, FollowUpEntry, entry_id, allow_deleted=True)
+        entry.deleted_at = utcnow() if deleted else None
+        session.flush()
+        follow_progress(session, entry.workshop_id)
+        return entry_snapshot(entry)
+
+
+def plan_entries(db: Database, idea_id: str) -> list[FollowUpEntrySnapshot]:
+    """A plan's live entries, oldest first (by date, then as written)."""
+    with db.transaction() as session:
+        rows = session.scalars(
+            select(FollowUpEntry)
+            .where(FollowUpEntry.idea_id == idea_id, FollowUpEntry.deleted_at.is_(None))
+            .order_by(FollowUpEntry.entry_on, FollowUpEntry.created_at)
+        )
+        return [entry_snapshot(e) for e in rows]
+
+
+def add_lesson(
+    db: Database, workshop_id: str, entry_on: date, text: str, *, author: str = "", idea_id: str | None = None
+) -> FollowUpEntrySnapshot:
+    """A lesson learned, dated, for the workshop (or one of its plans)."""
+    return add_entry(db, workshop_id, idea_id, FollowUpKind.LESSON, entry_on, text, author)
+
+
+def set_lessons_summary(db: Database, workshop_id: str, text: str) -> WorkshopSnapshot:
+    """The workshop's lessons learned in a few paragraphs, as the protocol prints them."""
+    return update_workshop(db, workshop_id, lessons_learned=text)
+
+
+def lessons(db: Database, workshop_id: str) -> Lessons:
+    with db.transaction() as session:
+        workshop = fetch(session, Workshop, workshop_id)
+        rows = session.scalars(
+            select(FollowUpEntry)
+            .where(
+                FollowUpEntry.workshop_id == workshop_id,
+                FollowUpEntry.kind == FollowUpKind.LESSON,
+                FollowUpEntry.deleted_at.is_(None),
+            )
+            .order_by(FollowUpEntry.entry_on, FollowUpEntry.created_at)
+        )
+        return Lessons(workshop_id, workshop.lessons_learned, tuple(entry_snapshot(e) for e in rows))
+
+
+def set_follow_up_date(db: Database, workshop_id: str, follow_up_on: date | None) -> WorkshopSnapshot:
+    """When the workshop is next followed up (None: not planned)."""
+    if isinstance(follow_up_on, datetime):
+        raise InvalidInput(_("Not a date: {value}").format(value=follow_up_on), "follow_up_on")
+    return update_workshop(db, workshop_id, follow_up_on=follow_up_on)
+
+
+def _fold(*parts: str) -> str:
+    return "\n".join(parts).casefold()
+
+
+def _open_actions(session: Session, today: date, workshop_id: str | None) -> list[OpenAction]:
+    query = (
+        select(
+            Action.id,
+            Idea.workshop_id,
+            Workshop.title,
+            DevelopmentPlan.idea_id,
+            Idea.title,
+            Action.title,
+            Action.owner,
+            Action.due_on,
+            Action.status,
+        )
+        .join(DevelopmentPlan, DevelopmentPlan.id == Action.plan_id)
+        .join(Idea, Idea.id == DevelopmentPlan.idea_id)
+        .join(Workshop, Workshop.id == Idea.workshop_id)
+        .where(
+            Action.deleted_at.is_(None),
+            Action.status.not_in([str(s) for s in CLOSED_ACTIONS]),
+            Idea.deleted_at.is_(None),
+            Workshop.deleted_at.is_(None),
+        )
+        .order_by(Action.due_on.is_(None), Action.due_on, Workshop.title, Idea.title, Action.position)
+    )
+    if workshop_id is not None:
+        query = query.where(Idea.workshop_id == workshop_id)
+    return [
+        OpenAction(
+            id=action_id,
+            workshop_id=w_id,
+            workshop_title=w_title,
+            idea_id=idea_id,
+            plan_title=plan_title,
+            title=title,
+            owner=owner,
+            due_on=due_on,
+            status=ActionStatus(status),
+            overdue=due_on is not None and due_on < today,
+            haystack=_fold(title, owner, plan_title, w_title),
+        )
+        for action_id, w_id, w_title, idea_id, plan_title, title, owner, due_on, status in session.execute(
+            query
+        )
+    ]
+
+
+def _plans(session: Session, workshop_id: str | None, actions: Sequence[OpenAction]) -> list[PlanLine]:
+    statuses = progress_in(session, workshop_id)
+    open_count = Counter(a.idea_id for a in actions)
+    last_entry = select(FollowUpEntry.idea_id, func.max(FollowUpEntry.entry_on)).where(
+        FollowUpEntry.deleted_at.is_(None), FollowUpEntry.idea_id.is_not(None)
+    )
+    query = (
+        select(
+            DevelopmentPlan.idea_id, Idea.workshop_id, Workshop.title, Idea.title, DevelopmentPlan.responsible
+        )
+        .join(Idea, Idea.id == DevelopmentPlan.idea_id)
+        .join(Workshop, Workshop.id == Idea.workshop_id)
+        .where(Idea.deleted_at.is_(None), Workshop.deleted_at.is_(None))
+        .order_by(Workshop.title, Idea.title)
+    )
+    if workshop_id is not None:
+        query = query.where(Idea.workshop_id == workshop_id)
+        last_entry = last_entry.where(FollowUpEntry.workshop_id == workshop_id)
+    last = dict(session.execute(last_entry.group_by(FollowUpEntry.idea_id)))
+    return [
+        PlanLine(
+            idea_id=idea_id,
+            workshop_id=w_id,
+            workshop_title=w_title,
+            title=title,
+            responsible=responsible,
+            status=statuses[idea_id],
+            open_actions=open_count[idea_id],
+            last_entry_on=last.get(idea_id),
+            haystack=_fold(title, responsible, w_title),
+        )
+        for idea_id, w_id, w_title, title, responsible in session.execute(query)
+    ]
+
+
+def _workshops(session: Session, today: date, workshop_id: str | None) -> list[WorkshopFollowUp]:
+    query = (
+        select(Workshop.id, Workshop.title, Workshop.held_on, Workshop.follow_up_on)
+        .where(Workshop.deleted_at.is_(None))
+        .order_by(Workshop.follow_up_on.is_(None), Workshop.follow_up_on, Workshop.title)
+    )
+    if workshop_id is not None:
+        query = query.where(Workshop.id == workshop_id)
+    return [
+        WorkshopFollowUp(
+            id=w_id,
+            title=title,
+            held_on=held_on,
+            follow_up_on=follow_up_on,
+            due=follow_up_on is not None and follow_up_on <= today,
+            haystack=_fold(title),
+        )
+        for w_id, title, held_on, follow_up_on in session.execute(query)
+    ]
+
+
+def overview(
+    db: Database, today: date, *, search: str = "", workshop_id: str | None = None
+) -> FollowUpOverview:
+    """The follow-up across all workshops (or one): open actions by due date, overdue ones marked
+    against ``today``; the plans with their status; each workshop's next follow-up date.
+
+    A handful of set-based queries whatever the number of workshops; ``search`` is applied to
+    the result as ``filter_overview`` does.
+    """
+    with db.transaction() as session:
+        actions = _open_actions(session, today, workshop_id)
+        whole = FollowUpOverview(
+            today=today,
+            search="",
+            workshop_id=workshop_id,
+            actions=tuple(actions),
+            plans=tuple(_plans(session, workshop_id, actions)),
+            workshops=tuple(_workshops(session, today, workshop_id)),
+        )
+    return filter_overview(whole, search) if search.strip() else whole
+
+
+def filter_overview(
+    overview: FollowUpOverview, search: str = "", workshop_id: str | None = None
+) -> FollowUpOverview:
+    """The overview narrowed in memory, without the database: to one workshop and/or to a text.
+
+    The text matches an action's title or owner, a plan's title or responsible, and a workshop's
+    title, ignoring case; a workshop stays while it or anything of it matches.
+    """
+    needle = search.strip().casefold()
+    scope = workshop_id if workshop_id is not None else overview.workshop_id
+
+    def keep(item_workshop: str, haystack: str) -> bool:
+        return (scope is None or item_workshop == scope) and needle in haystack
+
+    actions = tuple(a for a in overview.actions if keep(a.workshop_id, a.haystack))
+    plans = tuple(p for p in overview.plans if keep(p.workshop_id, p.haystack))
+    touched = {a.workshop_id for a in actions} | {p.workshop_id for p in plans}
+    workshops = tuple(
+        w
+        for w in overview.workshops
+        if (scope is None or w.id == scope) and (needle in w.haystack or w.id in touched)
+    )
+    return FollowUpOverview(
+        today=overview.today,
+        search=search.strip(),
+        workshop_id=scope,
+        actions=actions,
+        plans=plans,
+        workshops=workshops,
+    )

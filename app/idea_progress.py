@@ -1,0 +1,265 @@
+"""How far each idea has come along the 10 steps, read from the records, and the funnel.
+
+An idea's status follows from what was recorded about it, never from a flag set by hand:
+
+- a live backing: backed (step 3); on the live shortlist: shortlisted;
+- a completed review: reviewed (step 4), or parked when its recommendation is to park;
+- an analysis with a benefit and a cost (hours or money): analysed (step 5);
+- a development plan: planned (step 6);
+- a decision of any outcome: decided (step 7). A NO or a decline in doubt stays "decided", not
+  "parked": the decision record says which it was, and a later decision may still say GO;
+- resources allocated on the idea's decision: resourced (step 8);
+- a follow-up check-in or support entry once the latest decision is GO: realising (step 9);
+- a realisation entry: realised (step 10).
+
+The furthest step reached wins; a review's "park" only counts while nothing after it is recorded.
+Each measure is one set-based query over a workshop (or all of them), so the cost does not grow
+with the number of ideas asked about.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from app.followup_snapshots import Funnel
+from models.database import Database
+from models.enums import DecisionOutcome, FollowUpKind, IdeaStatus, Recommendation
+from models.idea import Backing, Idea
+from models.plan import Decision, DevelopmentPlan, FollowUpEntry, ResourceAllocation
+from models.review import Analysis, Review
+from models.voting import ShortlistEntry
+from models.workshop import Participant, Workshop
+
+#: The steps in the order an idea passes them; a later one outranks an earlier one.
+STEPS: tuple[IdeaStatus, ...] = (
+    IdeaStatus.PROPOSED,
+    IdeaStatus.BACKED,
+    IdeaStatus.SHORTLISTED,
+    IdeaStatus.REVIEWED,
+    IdeaStatus.ANALYSED,
+    IdeaStatus.PLANNED,
+    IdeaStatus.DECIDED,
+    IdeaStatus.RESOURCED,
+    IdeaStatus.REALISING,
+    IdeaStatus.REALISED,
+)
+_RANK = {status: n for n, status in enumerate(STEPS)}
+
+
+def _live_ideas(workshop_id: str | None) -> ColumnElement[bool]:
+    """Live ideas of live workshops (one workshop's if given)."""
+    clause = Idea.deleted_at.is_(None) & Workshop.deleted_at.is_(None)
+    if workshop_id is not None:
+        clause = clause & (Idea.workshop_id == workshop_id)
+    return clause
+
+
+def _ids(session: Session, query: Select[Any], workshop_id: str | None) -> set[str]:
+    """The idea ids a query finds, among the live ideas asked about."""
+    query = query.join(Idea, Idea.id == query.selected_columns[0]).join(
+        Workshop, Workshop.id == Idea.workshop_id
+    )
+    return set(session.scalars(query.where(_live_ideas(workshop_id))))
+
+
+def latest_decisions(session: Session, workshop_id: str | None) -> dict[str, tuple[str, str]]:
+    """Each idea's latest live decision: idea id -> (decision id, outcome)."""
+    rows = session.execute(
+        select(Decision.idea_id, Decision.id, Decision.outcome)
+        .join(Idea, Idea.id == Decision.idea_id)
+        .join(Workshop, Workshop.id == Idea.workshop_id)
+        .where(Decision.deleted_at.is_(None), _live_ideas(workshop_id))
+        .order_by(
+            Decision.decided_on.is_(None).desc(), Decision.decided_on, Decision.number, Decision.created_at
+        )
+    )
+    latest: dict[str, tuple[str, str]] = {}
+    for idea_id, decision_id, outcome in rows:
+        if idea_id is not None:
+            latest[idea_id] = (decision_id, outcome)  # later rows overwrite earlier ones
+    return latest
+
+
+def _parked_by_review(session: Session, workshop_id: str | None) -> tuple[set[str], set[str]]:
+    """(reviewed, parked): ideas with a completed review, and those whose latest one says park."""
+    rows = session.execute(
+        select(Review.idea_id, Review.recommendation)
+        .join(Idea, Idea.id == Review.idea_id)
+        .join(Workshop, Workshop.id == Idea.workshop_id)
+        .where(Review.deleted_at.is_(None), Review.completed_at.is_not(None), _live_ideas(workshop_id))
+        .order_by(Review.completed_at)
+    )
+    latest: dict[str, str | None] = {}
+    for idea_id, recommendation in rows:
+        latest[idea_id] = recommendation
+    return set(latest), {i for i, r in latest.items() if r == Recommendation.PARK}
+
+
+def _entries(session: Session, workshop_id: str | None, *kinds: FollowUpKind) -> set[str]:
+    query = select(FollowUpEntry.idea_id).where(
+        FollowUpEntry.deleted_at.is_(None), FollowUpEntry.kind.in_([str(k) for k in kinds])
+    )
+    return _ids(session, query, workshop_id)
+
+
+def _derive(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
+    ideas = list(
+        session.scalars(
+            select(Idea.id).join(Workshop, Workshop.id == Idea.workshop_id).where(_live_ideas(workshop_id))
+        )
+    )
+    decisions = latest_decisions(session, workshop_id)
+    reviewed, parked = _parked_by_review(session, workshop_id)
+    resourced = _ids(
+        session,
+        select(Decision.idea_id)
+        .join(ResourceAllocation, ResourceAllocation.decision_id == Decision.id)
+        .where(Decision.deleted_at.is_(None), ResourceAllocation.deleted_at.is_(None)),
+        workshop_id,
+    )
+    go = {idea_id for idea_id, (_, outcome) in decisions.items() if outcome == DecisionOutcome.GO}
+    reached: list[tuple[IdeaStatus, Iterable[str]]] = [
+        (
+            IdeaStatus.BACKED,
+            _ids(session, select(Backing.idea_id).where(Backing.deleted_at.is_(None)), workshop_id),
+        ),
+        (
+            IdeaStatus.SHORTLISTED,
+            _ids(
+                session,
+                select(ShortlistEntry.idea_id).where(ShortlistEntry.deleted_at.is_(None)),
+                workshop_id,
+            ),
+        ),
+        (IdeaStatus.REVIEWED, reviewed),
+        (
+            IdeaStatus.ANALYSED,
+            _ids(
+                session,
+                select(Analysis.idea_id).where(
+                    func.trim(Analysis.benefit) != "",
+                    Analysis.cost_hours.is_not(None) | Analysis.cost_money.is_not(None),
+                ),
+                workshop_id,
+            ),
+        ),
+        (IdeaStatus.PLANNED, _ids(session, select(DevelopmentPlan.idea_id), workshop_id)),
+        (IdeaStatus.DECIDED, decisions),
+        (IdeaStatus.RESOURCED, resourced),
+        (
+            IdeaStatus.REALISING,
+            go & _entries(session, workshop_id, FollowUpKind.CHECK_IN, FollowUpKind.SUPPORT),
+        ),
+        (IdeaStatus.REALISED, _entries(session, workshop_id, FollowUpKind.REALISATION)),
+    ]
+    status = dict.fromkeys(ideas, IdeaStatus.PROPOSED)
+    for step, idea_ids in reached:
+        for idea_id in idea_ids:
+            if idea_id in status and _RANK[step] > _RANK[status[idea_id]]:
+                status[idea_id] = step
+    for idea_id in parked:
+        if idea_id in status and _RANK[status[idea_id]] <= _RANK[IdeaStatus.REVIEWED]:
+            status[idea_id] = IdeaStatus.PARKED
+    return status
+
+
+def progress_in(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
+    """``progress`` inside a caller's unit of work; ``None`` reads every live workshop."""
+    return _derive(session, workshop_id)
+
+
+def progress(db: Database, workshop_id: str) -> dict[str, IdeaStatus]:
+    """Each live idea of the workshop -> its status along the 10 steps, from the records."""
+    with db.transaction() as session:
+        return _derive(session, workshop_id)
+
+
+def follow_progress(session: Session, workshop_id: str) -> None:
+    """Store the derived status on each idea whose status changed, so the idea shows it."""
+    derived = _derive(session, workshop_id)
+    stored = session.execute(select(Idea.id, Idea.status).where(Idea.id.in_(derived)))
+    changed = [idea_id for idea_id, status in stored if derived[idea_id] != status]
+    if changed:
+        for idea in session.scalars(select(Idea).where(Idea.id.in_(changed))):
+            idea.status = derived[idea.id]
+
+
+def _count_by_workshop(session: Session, query: Select[str, int]) -> dict[str, int]:
+    return {workshop_id: int(count) for workshop_id, count in session.execute(query)}
+
+
+def funnels(db: Database) -> dict[str, Funnel]:
+    """Every live workshop's funnel, by workshop id."""
+    with db.transaction() as session:
+        return _funnels(session, None)
+
+
+def funnel(db: Database, workshop_id: str | None = None) -> Funnel:
+    """Participants, ideas, shortlisted, with a plan, GO and realised: one workshop's, or all (None)."""
+    with db.transaction() as session:
+        per_workshop = _funnels(session, workshop_id)
+    if workshop_id is not None:
+        return per_workshop.get(workshop_id, Funnel(workshop_id=workshop_id))
+    total = Funnel(workshop_id=None)
+    for one in per_workshop.values():
+        total = total + one
+    return total
+
+
+def _funnels(session: Session, workshop_id: str | None) -> dict[str, Funnel]:
+    live_workshops = select(Workshop.id).where(Workshop.deleted_at.is_(None))
+    if workshop_id is not None:
+        live_workshops = live_workshops.where(Workshop.id == workshop_id)
+    workshop_ids = list(session.scalars(live_workshops))
+    people = _count_by_workshop(
+        session,
+        select(Participant.workshop_id, func.count())
+        .where(Participant.deleted_at.is_(None), Participant.workshop_id.in_(live_workshops))
+        .group_by(Participant.workshop_id),
+    )
+
+    def ideas_with(query: Select[Any] | None) -> dict[str, int]:
+        counted = select(Idea.workshop_id, func.count(Idea.id)).where(
+            Idea.deleted_at.is_(None), Idea.workshop_id.in_(live_workshops)
+        )
+        if query is not None:
+            counted = counted.where(Idea.id.in_(query))
+        return _count_by_workshop(session, counted.group_by(Idea.workshop_id))
+
+    ideas = ideas_with(None)
+    shortlisted = ideas_with(select(ShortlistEntry.idea_id).where(ShortlistEntry.deleted_at.is_(None)))
+    planned = ideas_with(select(DevelopmentPlan.idea_id))
+    realised = ideas_with(
+        select(FollowUpEntry.idea_id).where(
+            FollowUpEntry.deleted_at.is_(None), FollowUpEntry.kind == FollowUpKind.REALISATION
+        )
+    )
+    go: dict[str, int] = defaultdict(int)
+    idea_workshop = dict(
+        session.execute(
+            select(Idea.id, Idea.workshop_id)
+            .join(Decision, Decision.idea_id == Idea.id)
+            .join(Workshop, Workshop.id == Idea.workshop_id)
+            .where(_live_ideas(workshop_id))
+        ).all()
+    )
+    for idea_id, (_, outcome) in latest_decisions(session, workshop_id).items():
+        if outcome == DecisionOutcome.GO:
+            go[idea_workshop[idea_id]] += 1
+    return {
+        w: Funnel(
+            workshop_id=w,
+            participants=people.get(w, 0),
+            ideas=ideas.get(w, 0),
+            shortlisted=shortlisted.get(w, 0),
+            with_plan=planned.get(w, 0),
+            go=go.get(w, 0),
+            realised=realised.get(w, 0),
+        )
+        for w in workshop_ids
+    }
