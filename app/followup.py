@@ -78,7 +78,11 @@ def _plan_idea(session: Session, workshop_id: str, idea_id: str | None, kind: Fo
     idea = fetch(session, Idea, idea_id)
     if idea.workshop_id != workshop_id:
         raise InvalidInput(_("That idea belongs to another workshop."), "idea_id")
-    has_plan = session.scalar(select(DevelopmentPlan.id).where(DevelopmentPlan.idea_id == idea_id))
+    has_plan = session.scalar(
+        select(DevelopmentPlan.id).where(
+            DevelopmentPlan.idea_id == idea_id, DevelopmentPlan.deleted_at.is_(None)
+        )
+    )
     if kind in _ON_A_PLAN and has_plan is None:
         raise InvalidInput(_("That idea has no development plan yet."), "idea_id")
     return idea
@@ -143,7 +147,8 @@ def add_entry(
         _plan_idea(session, workshop_id, idea_id, kind)
         entry = _add(session, workshop_id, idea_id, kind, day, text=text, author=author, status=status)
         session.flush()
-        follow_progress(session, workshop_id)
+        if idea_id is not None:
+            follow_progress(session, workshop_id, idea_id)
         return entry_snapshot(entry)
 
 
@@ -176,7 +181,7 @@ def mark_realised(
             session, idea.workshop_id, idea_id, FollowUpKind.REALISATION, day, text=text, author=author
         )
         session.flush()
-        follow_progress(session, idea.workshop_id)
+        follow_progress(session, idea.workshop_id, idea_id)
         return entry_snapshot(entry)
 
 
@@ -232,7 +237,8 @@ def _set_deleted(db: Database, entry_id: str, *, deleted: bool) -> FollowUpEntry
         entry = fetch(session, FollowUpEntry, entry_id, allow_deleted=True)
         entry.deleted_at = utcnow() if deleted else None
         session.flush()
-        follow_progress(session, entry.workshop_id)
+        if entry.idea_id is not None:
+            follow_progress(session, entry.workshop_id, entry.idea_id)
         return entry_snapshot(entry)
 
 
@@ -303,6 +309,7 @@ def _open_actions(session: Session, today: date, workshop_id: str | None) -> lis
         .join(Workshop, Workshop.id == Idea.workshop_id)
         .where(
             Action.deleted_at.is_(None),
+            DevelopmentPlan.deleted_at.is_(None),
             Action.status.not_in([str(s) for s in CLOSED_ACTIONS]),
             Idea.deleted_at.is_(None),
             Workshop.deleted_at.is_(None),
@@ -343,7 +350,7 @@ def _plans(session: Session, workshop_id: str | None, actions: Sequence[OpenActi
         )
         .join(Idea, Idea.id == DevelopmentPlan.idea_id)
         .join(Workshop, Workshop.id == Idea.workshop_id)
-        .where(Idea.deleted_at.is_(None), Workshop.deleted_at.is_(None))
+        .where(DevelopmentPlan.deleted_at.is_(None), Idea.deleted_at.is_(None), Workshop.deleted_at.is_(None))
         .order_by(Workshop.title, Idea.title)
     )
     if workshop_id is not None:

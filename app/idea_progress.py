@@ -5,9 +5,9 @@ An idea's status follows from what was recorded about it, never from a flag set 
 - a live backing: backed (step 3); on the live shortlist: shortlisted;
 - a completed review: reviewed (step 4), or parked when its recommendation is to park;
 - an analysis with a benefit and a cost (hours or money): analysed (step 5);
-- a development plan: planned (step 6);
-- a decision of any outcome: decided (step 7). A NO or a decline in doubt stays "decided", not
-  "parked": the decision record says which it was, and a later decision may still say GO;
+- a development plan that is not deleted: planned (step 6);
+- a decision of any outcome: decided (step 7). A NO, a postponement or a decline in doubt stays
+  "decided", not "parked": the decision record says which it was, and a later one may say GO;
 - resources allocated on the idea's decision: resourced (step 8);
 - a follow-up check-in or support entry once the latest decision is GO: realising (step 9);
 - a realisation entry: realised (step 10).
@@ -65,6 +65,10 @@ def _ids(session: Session, query: Select[Any], workshop_id: str | None) -> set[s
         Workshop, Workshop.id == Idea.workshop_id
     )
     return set(session.scalars(query.where(_live_ideas(workshop_id))))
+
+
+def _live_plans() -> Select[str]:
+    return select(DevelopmentPlan.idea_id).where(DevelopmentPlan.deleted_at.is_(None))
 
 
 def latest_decisions(session: Session, workshop_id: str | None) -> dict[str, tuple[str, str]]:
@@ -148,7 +152,7 @@ def _derive(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
                 workshop_id,
             ),
         ),
-        (IdeaStatus.PLANNED, _ids(session, select(DevelopmentPlan.idea_id), workshop_id)),
+        (IdeaStatus.PLANNED, _ids(session, _live_plans(), workshop_id)),
         (IdeaStatus.DECIDED, decisions),
         (IdeaStatus.RESOURCED, resourced),
         (
@@ -179,14 +183,15 @@ def progress(db: Database, workshop_id: str) -> dict[str, IdeaStatus]:
         return _derive(session, workshop_id)
 
 
-def follow_progress(session: Session, workshop_id: str) -> None:
-    """Store the derived status on each idea whose status changed, so the idea shows it."""
-    derived = _derive(session, workshop_id)
-    stored = session.execute(select(Idea.id, Idea.status).where(Idea.id.in_(derived)))
-    changed = [idea_id for idea_id, status in stored if derived[idea_id] != status]
-    if changed:
-        for idea in session.scalars(select(Idea).where(Idea.id.in_(changed))):
-            idea.status = derived[idea.id]
+def follow_progress(session: Session, workshop_id: str, idea_id: str) -> None:
+    """Store the derived status on the idea whose records changed, so the idea shows it.
+
+    Only that idea: the statuses other services keep (a decision's, a plan's) are theirs to set.
+    """
+    derived = _derive(session, workshop_id).get(idea_id)
+    idea = session.get(Idea, idea_id)
+    if derived is not None and idea is not None and idea.status != derived:
+        idea.status = derived
 
 
 def _count_by_workshop(session: Session, query: Select[str, int]) -> dict[str, int]:
@@ -233,7 +238,7 @@ def _funnels(session: Session, workshop_id: str | None) -> dict[str, Funnel]:
 
     ideas = ideas_with(None)
     shortlisted = ideas_with(select(ShortlistEntry.idea_id).where(ShortlistEntry.deleted_at.is_(None)))
-    planned = ideas_with(select(DevelopmentPlan.idea_id))
+    planned = ideas_with(_live_plans())
     realised = ideas_with(
         select(FollowUpEntry.idea_id).where(
             FollowUpEntry.deleted_at.is_(None), FollowUpEntry.kind == FollowUpKind.REALISATION

@@ -249,3 +249,23 @@ def test_the_funnel_per_workshop_and_across_all(db: Database, workshop: Workshop
 
 def test_the_funnel_of_an_empty_workshop_is_all_zero(db: Database, workshop: WorkshopSnapshot) -> None:
     assert funnel(db, workshop.id) == Funnel(workshop.id, 0, 0, 0, 0, 0, 0)
+
+
+def test_a_deleted_plan_is_no_plan(db: Database, workshop: WorkshopSnapshot) -> None:
+    idea = add_idea(db, workshop.id, "Omgjord plan").id
+    plan_id = plan(db, idea)
+    with db.transaction() as session:
+        row = session.get(DevelopmentPlan, plan_id)
+        assert row is not None
+        row.deleted_at = utcnow()
+
+    assert progress(db, workshop.id) == {idea: IdeaStatus.PROPOSED}
+    assert funnel(db, workshop.id).with_plan == 0
+
+
+def test_a_postponed_decision_is_decided(db: Database, workshop: WorkshopSnapshot) -> None:
+    idea = add_idea(db, workshop.id, "Senare").id
+    decide(db, workshop.id, idea, DecisionOutcome.POSTPONED)
+
+    assert progress(db, workshop.id) == {idea: IdeaStatus.DECIDED}
+    assert funnel(db, workshop.id).go == 0
