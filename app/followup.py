@@ -356,7 +356,7 @@ def _plans(session: Session, workshop_id: str | None, actions: Sequence[OpenActi
     if workshop_id is not None:
         query = query.where(Idea.workshop_id == workshop_id)
         last_entry = last_entry.where(FollowUpEntry.workshop_id == workshop_id)
-    last = dict(session.execute(last_entry.group_by(FollowUpEntry.idea_id)))
+    last = dict(session.execute(last_entry.group_by(FollowUpEntry.idea_id)).all())
     return [
         PlanLine(
             idea_id=idea_id,

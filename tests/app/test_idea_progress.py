@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from app.backings import add_backing, remove_backing
 from app.followup import add_entry, mark_realised, remove_entry
@@ -30,16 +26,12 @@ from models.enums import (
 )
 from models.plan import Decision, DevelopmentPlan, ResourceAllocation
 from models.review import Analysis, Review
-from tests.app.voting_setup import fresh_database
+from tests.app import voting_setup
 
 DAY = date(2026, 11, 2)
 
 
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = fresh_database(db_path)
-    yield database
-    database.close()
+english, db = voting_setup.english, voting_setup.db
 
 
 # The plans, decisions and reviews are written straight into the tables, as their own services would.
