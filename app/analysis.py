@@ -1,0 +1,229 @@
+"""In-depth analysis (step 5): will the benefit exceed the cost? A checklist per idea.
+
+Nothing on the checklist is mandatory, but a plan is marked ready for decision only when the
+benefit and a cost (hours or money) are there to be weighed against each other.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from babel.numbers import is_currency
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import InvalidInput
+from app.i18n import N_, _, format_number
+from app.records import fetch
+from app.review import settle_early_status
+from app.review_snapshots import AnalysisSnapshot, Completeness
+from app.text import clean_text
+from models.database import Database
+from models.enums import IdeaStatus
+from models.idea import Idea
+from models.review import Analysis
+
+DEFAULT_CURRENCY = "SEK"
+
+#: The checklist in the order it is asked, each item with its question (translate with ``_``).
+CHECKLIST: dict[str, str] = {
+    "benefit": N_("What is the expected benefit?"),
+    "beneficiaries": N_("For whom?"),
+    "cost_hours": N_("What does it cost in time (hours)?"),
+    "cost_money": N_("What does it cost in money?"),
+    "external_information": N_("What external information has been gathered?"),
+    "rights": N_("Intellectual property and rights: whose are they, and how are they shared?"),
+    "financing": N_("What financing is needed, and where from?"),
+    "skills": N_("What skills are needed, and how do we get them?"),
+    "partners": N_("Which partners and support outside the organisation?"),
+}
+TEXT_FIELDS = frozenset(CHECKLIST) - {"cost_hours", "cost_money"}
+
+#: Steps after the analysis: the analysis changing does not move an idea back from these.
+AFTER_ANALYSIS = frozenset(
+    {IdeaStatus.PLANNED, IdeaStatus.DECIDED, IdeaStatus.RESOURCED, IdeaStatus.REALISING, IdeaStatus.REALISED}
+)
+#: The columns' room: Numeric(12, 1) for hours and Numeric(14, 2) for money.
+HOURS_LIMIT = 10**11
+MONEY_LIMIT = 10**12
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def _number(value: object, field: str) -> Decimal | None:
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError(f"not a number for {field}: {value!r}")
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        raise TypeError(f"not a number for {field}: {value!r}")
+    text = _SPACES.sub("", value).replace(",", ".")
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise InvalidInput(_("Write a number, such as 120 or 1250.50."), field) from None
+
+
+def _amount(value: object, field: str, places: int, limit: int) -> Decimal | None:
+    number = _number(value, field)
+    if number is None:
+        return None
+    if not number.is_finite():
+        raise InvalidInput(_("Write a number, such as 120 or 1250.50."), field)
+    if number < 0:
+        raise InvalidInput(_("A cost cannot be negative."), field)
+    if number >= limit:
+        raise InvalidInput(
+            _("That is more than fits: at most {limit}.").format(limit=format_number(limit - 1)), field
+        )
+    exponent = number.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -places:
+        message = (
+            _("Hours take at most one decimal (1.5 is an hour and a half).")
+            if places == 1
+            else _("An amount takes at most two decimals.")
+        )
+        raise InvalidInput(message, field)
+    return number.quantize(Decimal(1).scaleb(-places))
+
+
+def _currency(value: object) -> str:
+    code = str(value).strip().upper()
+    if not _CURRENCY.fullmatch(code) or not is_currency(code):
+        raise InvalidInput(
+            _("Write the currency as its three-letter code, such as SEK, NOK or EUR."), "currency"
+        )
+    return code
+
+
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in TEXT_FIELDS:
+            cleaned[name] = clean_text(value, name)
+        elif name == "cost_hours":
+            cleaned[name] = _amount(value, name, 1, HOURS_LIMIT)
+        elif name == "cost_money":
+            cleaned[name] = _amount(value, name, 2, MONEY_LIMIT)
+        elif name == "currency":
+            cleaned[name] = _currency(value)
+        else:
+            raise TypeError(f"not a field of the analysis: {name}")
+    return cleaned
+
+
+def completeness_of(values: dict[str, Any]) -> Completeness:
+    """How many checklist items have an answer (a zero cost is an answer; blank text is not)."""
+    missing = tuple(
+        name
+        for name in CHECKLIST
+        if values[name] is None or (isinstance(values[name], str) and not values[name].strip())
+    )
+    return Completeness(filled=len(CHECKLIST) - len(missing), total=len(CHECKLIST), missing=missing)
+
+
+def _snapshot(idea_id: str, row: Analysis | None) -> AnalysisSnapshot:
+    values: dict[str, Any] = {name: "" for name in TEXT_FIELDS} | {"cost_hours": None, "cost_money": None}
+    currency = DEFAULT_CURRENCY
+    if row is not None:
+        values = {name: getattr(row, name) for name in CHECKLIST}
+        currency = row.currency
+    return AnalysisSnapshot(
+        id=None if row is None else row.id,
+        idea_id=idea_id,
+        currency=currency,
+        completeness=completeness_of(values),
+        **values,
+    )
+
+
+def _row(session: Session, idea_id: str) -> Analysis | None:
+    return session.scalar(select(Analysis).where(Analysis.idea_id == idea_id))
+
+
+def weighable(analysis: AnalysisSnapshot | Analysis) -> bool:
+    """A benefit and a cost (hours or money) to weigh against each other."""
+    has_cost = analysis.cost_hours is not None or analysis.cost_money is not None
+    return bool(analysis.benefit.strip()) and has_cost
+
+
+def follow_analysis(session: Session, idea: Idea, analysis: Analysis | None) -> None:
+    """Analysed while benefit and cost are there; later steps of the idea are left alone."""
+    if idea.status in AFTER_ANALYSIS:
+        return
+    if analysis is not None and weighable(analysis):
+        idea.status = IdeaStatus.ANALYSED
+    elif idea.status == IdeaStatus.ANALYSED:
+        settle_early_status(session, idea)
+
+
+def get_analysis(db: Database, idea_id: str) -> AnalysisSnapshot:
+    """The idea's analysis; all empty if nothing has been saved yet."""
+    with db.transaction() as session:
+        fetch(session, Idea, idea_id, allow_deleted=True)
+        return _snapshot(idea_id, _row(session, idea_id))
+
+
+def save_analysis(db: Database, idea_id: str, **fields: Any) -> AnalysisSnapshot:
+    """Save the given fields (the others stay): texts as typed, costs as numbers of 0 or more.
+
+    Hours take one decimal and money two; the currency is an ISO 4217 code (SEK unless said).
+    None or an empty string clears a cost.
+    """
+    cleaned = _clean(fields)
+    with db.transaction() as session:
+        idea = fetch(session, Idea, idea_id)
+        row = _row(session, idea_id)
+        if row is None:
+            row = Analysis(idea_id=idea_id, currency=DEFAULT_CURRENCY)
+            session.add(row)
+        for name, value in cleaned.items():
+            setattr(row, name, value)
+        session.flush()
+        follow_analysis(session, idea, row)
+        return _snapshot(idea_id, row)
+
+
+def completeness(analysis: AnalysisSnapshot) -> Completeness:
+    return analysis.completeness
+
+
+def problems_before_ready(analysis: AnalysisSnapshot) -> list[str]:
+    """Why a plan built on this analysis cannot be marked ready for decision yet; empty if it can."""
+    problems: list[str] = []
+    if not analysis.benefit.strip():
+        problems.append(
+            _(
+                "The in-depth analysis says nothing about the expected benefit: a plan is ready for "
+                "decision only when its benefit can be weighed against its cost."
+            )
+        )
+    if analysis.cost_hours is None and analysis.cost_money is None:
+        problems.append(
+            _(
+                "The in-depth analysis gives no cost in hours or money: a plan is ready for decision "
+                "only when its benefit can be weighed against its cost."
+            )
+        )
+    return problems
+
+
+def ready_problems_in(session: Session, idea_id: str) -> list[str]:
+    """``ready_problems`` inside a unit of work that is already open."""
+    fetch(session, Idea, idea_id, allow_deleted=True)
+    return problems_before_ready(_snapshot(idea_id, _row(session, idea_id)))
+
+
+def ready_problems(db: Database, idea_id: str) -> list[str]:
+    """Why the idea's plan cannot be marked ready for decision yet: benefit and cost are needed.
+
+    Opens its own unit of work: inside one, call ``ready_problems_in`` with its session.
+    """
+    with db.transaction() as session:
+        return ready_problems_in(session, idea_id)
