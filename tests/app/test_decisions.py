@@ -1,0 +1,367 @@
+"""Decisions numbered § n per workshop, with reasons when going against the vote or the review; resources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from app.decisions import (
+    allocate,
+    allocations,
+    delete_decision,
+    get_decision,
+    list_decisions,
+    reasons_needed,
+    record_decision,
+    remove_allocation,
+    restore_allocation,
+    restore_decision,
+    update_decision,
+)
+from app.errors import InvalidInput, NotFound
+from app.ideas import get_idea
+from app.plan_snapshots import DecisionSnapshot
+from app.shortlist import add_to_shortlist, make_shortlist
+from app.snapshots import WorkshopSnapshot
+from app.workshops import create_workshop
+from models.database import Database
+from models.enums import DecisionLevel, DecisionOutcome, IdeaStatus, Recommendation, ResourceKind
+from models.idea import Idea
+from models.plan import Decision, ResourceAllocation
+from models.review import Review
+from tests.app import voting_setup
+from tests.app.voting_setup import Board, revealed
+
+DAY = date(2026, 3, 12)
+GO, NO = DecisionOutcome.GO, DecisionOutcome.NO
+BOARD_LEVEL = DecisionLevel.EXECUTIVE_BOARD
+
+# A fresh migrated database per test, in English (see tests.app.voting_setup).
+english, db, board = voting_setup.english, voting_setup.db, voting_setup.board
+
+
+def decide(
+    db: Database, board: Board, n: int | None, outcome: DecisionOutcome | str | None = GO, **more: object
+) -> DecisionSnapshot:
+    idea_id = None if n is None else board.ideas[n]
+    given: dict[str, object] = {"level": BOARD_LEVEL, "decided_on": DAY, **more}
+    return record_decision(db, board.workshop_id, idea_id, outcome, **given)  # type: ignore[arg-type]
+
+
+def refusal(call: Callable[[], object]) -> InvalidInput:
+    with pytest.raises(InvalidInput) as caught:
+        call()
+    return caught.value
+
+
+def decision_rows(db: Database) -> list[Decision]:
+    with db.transaction() as session:
+        rows = list(session.scalars(select(Decision).order_by(Decision.number)))
+        session.expunge_all()
+        return rows
+
+
+def status(db: Database, board: Board, n: int) -> str:
+    return get_idea(db, board.ideas[n]).status
+
+
+def set_status(db: Database, board: Board, n: int, value: IdeaStatus) -> None:
+    with db.transaction() as session:
+        session.get(Idea, board.ideas[n]).status = value  # type: ignore[union-attr]
+
+
+def reviewed(db: Database, board: Board, n: int, recommendation: Recommendation, hour: int = 9) -> None:
+    with db.transaction() as session:
+        session.add(
+            Review(
+                idea_id=board.ideas[n],
+                recommendation=recommendation,
+                completed_at=datetime(2026, 3, 1, hour, tzinfo=UTC),
+            )
+        )
+
+
+def test_a_decision_is_recorded_as_given(db: Database, board: Board) -> None:
+    made = decide(
+        db,
+        board,
+        0,
+        decided_by="Kommunstyrelsen",
+        reference="KS 2026-03-12 § 45",
+        reasons="Ryms i budgeten.",
+        lessons_capture="Uppföljning i nämnden efter sex månader.",
+    )
+    assert (made.number, made.outcome, made.level, made.decided_on) == (1, GO, BOARD_LEVEL, DAY)
+    assert made.idea_title == "Idé 0"
+    (row,) = decision_rows(db)
+    assert (row.decided_by, row.reference, row.reasons, row.lessons_capture) == (
+        "Kommunstyrelsen",
+        "KS 2026-03-12 § 45",
+        "Ryms i budgeten.",
+        "Uppföljning i nämnden efter sex månader.",
+    )
+    assert get_decision(db, made.id) == made
+
+
+def test_decisions_are_numbered_in_the_order_taken_per_workshop(db: Database, board: Board) -> None:
+    first = decide(db, board, 0)
+    second = decide(db, board, 1, DecisionOutcome.POSTPONED)
+    general = decide(db, board, None, NO, level=DecisionLevel.UNIT_MANAGER)
+    elsewhere = record_decision(db, create_workshop(db, "Annan").id, None, GO, BOARD_LEVEL, DAY)
+    assert [first.number, second.number, general.number] == [1, 2, 3]
+    assert elsewhere.number == 1
+    assert general.idea_id is None
+    assert general.idea_title == ""
+    assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 2, 3]
+
+
+def test_a_deleted_decision_keeps_its_number(db: Database, board: Board) -> None:
+    decide(db, board, 0)
+    second = decide(db, board, 1)
+    decide(db, board, 2)
+    delete_decision(db, second.id)
+    assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 3]
+    assert decide(db, board, 3).number == 4
+    restore_decision(db, second.id)
+    assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 2, 3, 4]
+    delete_decision(db, list_decisions(db, board.workshop_id)[-1].id)
+    assert decide(db, board, 4).number == 5  # the highest, deleted or not, plus one
+
+
+def test_an_outcome_and_a_date_are_needed_said_plainly(db: Database, board: Board) -> None:
+    missing_outcome = refusal(lambda: decide(db, board, 0, None, reasons="Lång motivering"))
+    assert (missing_outcome.field, missing_outcome.message) == (
+        "outcome",
+        "Choose the outcome of the decision: GO, no, postponed or declined.",
+    )
+    missing_date = refusal(lambda: decide(db, board, 0, GO, decided_on=None))
+    assert (missing_date.field, missing_date.message) == ("decided_on", "Write the date of the decision.")
+    assert refusal(lambda: decide(db, board, 0, "maybe")).field == "outcome"
+    assert refusal(lambda: decide(db, board, 0, level="mayor")).field == "level"
+    assert decision_rows(db) == []
+    assert status(db, board, 0) == IdeaStatus.PROPOSED
+
+
+def test_a_decision_on_an_idea_of_another_workshop_is_refused(db: Database, board: Board) -> None:
+    other = create_workshop(db, "Annan").id
+    error = refusal(lambda: record_decision(db, other, board.ideas[0], GO, BOARD_LEVEL, DAY))
+    assert error.field == "idea_id"
+
+
+def test_every_outcome_makes_the_idea_decided(db: Database, board: Board) -> None:
+    for n, outcome in enumerate(DecisionOutcome):
+        decide(db, board, n, outcome)
+        assert status(db, board, n) == IdeaStatus.DECIDED
+    assert DecisionOutcome.POSTPONED.value == "postponed"
+
+
+def test_taking_decisions_back_returns_the_idea_to_where_it_was(db: Database, board: Board) -> None:
+    set_status(db, board, 0, IdeaStatus.PLANNED)
+    first = decide(db, board, 0, DecisionOutcome.POSTPONED)
+    second = decide(db, board, 0, GO)
+    # Out of order: the first goes, the second still stands
+    delete_decision(db, first.id)
+    assert status(db, board, 0) == IdeaStatus.DECIDED
+    delete_decision(db, second.id)
+    assert status(db, board, 0) == IdeaStatus.PLANNED
+    restore_decision(db, second.id)
+    assert status(db, board, 0) == IdeaStatus.DECIDED
+
+
+def test_a_decision_never_undoes_realisation(db: Database, board: Board) -> None:
+    set_status(db, board, 0, IdeaStatus.REALISING)
+    made = decide(db, board, 0)
+    delete_decision(db, made.id)
+    assert status(db, board, 0) == IdeaStatus.REALISING
+
+
+# Against the vote: ideas 0..4 by total 5, 4, 3, 3, 1; the shortlist is ideas 0 and 1.
+VOTES = ({0: 5, 1: 4}, {2: 3, 3: 3, 4: 1})
+
+
+@pytest.fixture
+def voted(db: Database, board: Board) -> Board:
+    make_shortlist(db, revealed(db, board, VOTES).id, size=2)
+    return board
+
+
+def test_a_go_for_an_idea_off_the_shortlist_needs_reasons(db: Database, voted: Board) -> None:
+    error = refusal(lambda: decide(db, voted, 4, GO))
+    assert error.field == "reasons"
+    assert error.message == (
+        "The vote did not put this idea on the shortlist. Write the reasons for the decision."
+    )
+    assert decision_rows(db) == []
+    made = decide(db, voted, 4, GO, reasons="Billig och snabb att pröva.")
+    assert made.reasons == "Billig och snabb att pröva."
+
+
+def test_a_go_for_an_idea_put_on_by_hand_below_the_line_needs_reasons(db: Database, voted: Board) -> None:
+    add_to_shortlist(db, voted.workshop_id, voted.ideas[4], "Gruppen ville pröva den.")
+    assert reasons_needed(db, voted.workshop_id, voted.ideas[4], GO) == (
+        "This idea was put on the shortlist by hand, below the vote's line.",
+    )
+    assert refusal(lambda: decide(db, voted, 4, GO, reasons="  ")).field == "reasons"
+
+
+def test_decisions_that_follow_the_vote_need_no_reasons(db: Database, voted: Board) -> None:
+    assert reasons_needed(db, voted.workshop_id, voted.ideas[0], GO) == ()
+    decide(db, voted, 0, GO)
+    decide(db, voted, 4, NO)  # a no for an idea the vote left out agrees with it
+    decide(db, voted, None, GO)  # a decision about no idea in particular
+
+
+def test_without_a_shortlist_there_is_no_vote_to_go_against(db: Database, board: Board) -> None:
+    assert reasons_needed(db, board.workshop_id, board.ideas[4], GO) == ()
+    decide(db, board, 4, GO)
+
+
+@pytest.mark.parametrize(
+    ("recommendation", "outcome", "why"),
+    [
+        (Recommendation.PARK, GO, "The critical review recommended parking this idea."),
+        (Recommendation.REWORK, GO, "The critical review recommended reworking this idea."),
+        (Recommendation.PROCEED, NO, "The critical review recommended going ahead with this idea."),
+    ],
+)
+def test_going_against_the_review_needs_reasons(
+    db: Database, board: Board, recommendation: Recommendation, outcome: DecisionOutcome, why: str
+) -> None:
+    reviewed(db, board, 0, recommendation)
+    assert reasons_needed(db, board.workshop_id, board.ideas[0], outcome) == (why,)
+    error = refusal(lambda: decide(db, board, 0, outcome))
+    assert error.message == f"{why} Write the reasons for the decision."
+    decide(db, board, 0, outcome, reasons="Nämnden vill pröva ändå.")
+
+
+def test_only_the_latest_completed_review_counts(db: Database, board: Board) -> None:
+    reviewed(db, board, 0, Recommendation.PARK, hour=9)
+    reviewed(db, board, 0, Recommendation.PROCEED, hour=10)
+    with db.transaction() as session:
+        session.add(Review(idea_id=board.ideas[0], recommendation=Recommendation.PARK))  # not completed
+    assert reasons_needed(db, board.workshop_id, board.ideas[0], GO) == ()
+    assert reasons_needed(db, board.workshop_id, board.ideas[0], DecisionOutcome.POSTPONED) == ()
+    with db.transaction() as session:
+        latest = session.scalars(select(Review).where(Review.recommendation == Recommendation.PROCEED)).one()
+        latest.deleted_at = datetime(2026, 3, 2, tzinfo=UTC)
+    assert reasons_needed(db, board.workshop_id, board.ideas[0], GO) == (
+        "The critical review recommended parking this idea.",
+    )
+
+
+def test_against_both_says_both(db: Database, voted: Board) -> None:
+    reviewed(db, voted, 4, Recommendation.REWORK)
+    error = refusal(lambda: decide(db, voted, 4, GO))
+    assert error.message == (
+        "The vote did not put this idea on the shortlist. The critical review recommended reworking "
+        "this idea. Write the reasons for the decision."
+    )
+
+
+def test_correcting_a_decision_is_checked_the_same_way(db: Database, board: Board) -> None:
+    reviewed(db, board, 0, Recommendation.PROCEED)
+    made = decide(db, board, 0, GO, reference="KS 2026-03-12 § 4")
+    error = refusal(lambda: update_decision(db, made.id, NO, BOARD_LEVEL, DAY, reference="KS § 45"))
+    assert error.field == "reasons"
+    assert decision_rows(db)[0].reference == "KS 2026-03-12 § 4"
+    fixed = update_decision(db, made.id, GO, BOARD_LEVEL, DAY, reference="KS 2026-03-12 § 45")
+    assert (fixed.number, fixed.reference) == (1, "KS 2026-03-12 § 45")
+    assert refusal(lambda: update_decision(db, made.id, GO, BOARD_LEVEL, None)).field == "decided_on"
+
+
+# Resources
+
+
+def test_resources_on_a_go_make_the_idea_resourced(db: Database, board: Board) -> None:
+    go = decide(db, board, 0, GO)
+    money = allocate(
+        db,
+        go.id,
+        ResourceKind.MONEY,
+        Decimal("150000.5"),
+        description="Pilotmedel",
+        allocated_by="Förvaltningschef",
+        allocated_on=DAY,
+    )
+    hours = allocate(db, go.id, "hours", 120, description="Samordnare 20 %")
+    support = allocate(db, go.id, ResourceKind.SUPPORT, description="Kommunikationsstöd")
+    assert (money.amount, money.currency, money.allocated_by) == (
+        Decimal("150000.50"),
+        "SEK",
+        "Förvaltningschef",
+    )
+    assert (hours.amount, hours.currency) == (Decimal("120.00"), "")
+    assert (support.amount, support.description) == (None, "Kommunikationsstöd")
+    assert allocations(db, go.id) == [money, hours, support]
+    with db.transaction() as session:
+        assert session.get(ResourceAllocation, money.id).amount == Decimal("150000.50")  # type: ignore[union-attr]
+    assert status(db, board, 0) == IdeaStatus.RESOURCED
+
+
+def test_resources_only_on_a_go(db: Database, board: Board) -> None:
+    for outcome in (NO, DecisionOutcome.POSTPONED, DecisionOutcome.DECLINED_IN_DOUBT):
+        made = decide(db, board, 0, outcome)
+        error = refusal(lambda made=made: allocate(db, made.id, ResourceKind.MONEY, 1000))  # type: ignore[misc]
+        assert error.message == "Resources are given only on a GO decision."
+    deleted = decide(db, board, 1, GO)
+    delete_decision(db, deleted.id)
+    with pytest.raises(NotFound):
+        allocate(db, deleted.id, ResourceKind.HOURS, 10)
+    with db.transaction() as session:
+        assert session.scalars(select(ResourceAllocation)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "amount", "currency", "description", "field"),
+    [
+        (ResourceKind.MONEY, None, "", "", "amount"),
+        (ResourceKind.HOURS, None, "", "", "amount"),
+        (ResourceKind.SUPPORT, None, "", "  ", "description"),
+        (ResourceKind.MONEY, -5, "", "", "amount"),
+        (ResourceKind.MONEY, 10**12, "", "", "amount"),
+        (ResourceKind.MONEY, 10, "kronor", "", "currency"),
+        ("cake", 10, "", "", "kind"),
+    ],
+)
+def test_bad_resources_are_refused_plainly(
+    db: Database, board: Board, kind: str, amount: int | None, currency: str, description: str, field: str
+) -> None:
+    go = decide(db, board, 0, GO)
+    error = refusal(lambda: allocate(db, go.id, kind, amount, currency, description))
+    assert error.field == field
+    assert allocations(db, go.id) == []
+    assert status(db, board, 0) == IdeaStatus.DECIDED
+
+
+def test_a_currency_is_kept_as_a_code(db: Database, board: Board) -> None:
+    go = decide(db, board, 0, GO)
+    assert allocate(db, go.id, ResourceKind.MONEY, 5000, " nok ").currency == "NOK"
+
+
+def test_taking_resources_back_and_again(db: Database, board: Board) -> None:
+    go = decide(db, board, 0, GO)
+    given = allocate(db, go.id, ResourceKind.HOURS, 40)
+    assert remove_allocation(db, given.id).deleted
+    assert allocations(db, go.id) == []
+    assert status(db, board, 0) == IdeaStatus.DECIDED
+    assert not restore_allocation(db, given.id).deleted
+    assert status(db, board, 0) == IdeaStatus.RESOURCED
+    # The GO cannot turn into a no while it carries resources
+    error = refusal(lambda: update_decision(db, go.id, NO, BOARD_LEVEL, DAY))
+    assert error.field == "outcome"
+    # Taking the decision back leaves its resources uncounted, and restoring it counts them again
+    delete_decision(db, go.id)
+    assert status(db, board, 0) == IdeaStatus.PROPOSED
+    restore_decision(db, go.id)
+    assert status(db, board, 0) == IdeaStatus.RESOURCED
+
+
+def test_a_general_go_takes_resources_too(db: Database, workshop: WorkshopSnapshot) -> None:
+    go = record_decision(db, workshop.id, None, GO, DecisionLevel.COUNCIL, DAY)
+    given = allocate(db, go.id, ResourceKind.SUPPORT, description="Innovationsstöd")
+    assert given.id
+    assert given.decision_id == go.id
