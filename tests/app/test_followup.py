@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.errors import InvalidInput, NotFound
 from app.followup import (
@@ -22,7 +23,7 @@ from app.followup import (
     set_follow_up_date,
     set_lessons_summary,
 )
-from app.idea_progress import progress
+from app.idea_progress import funnel, progress
 from app.ideas import add_idea, get_idea, remove_idea
 from app.participants import add_participant
 from app.snapshots import WorkshopSnapshot
@@ -351,3 +352,37 @@ def test_deleted_things_leave_the_overview(db: Database, workshop: WorkshopSnaps
         plan_row.deleted_at = utcnow()
     seen = overview(db, TODAY)
     assert (seen.actions, seen.plans) == ((), ())
+
+
+def _statements(db: Database, read: Callable[[], object]) -> int:
+    seen: list[str] = []
+
+    def count(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        read()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_the_overview_asks_the_same_few_questions_however_much_there_is(
+    db: Database, workshop: WorkshopSnapshot, planned: str
+) -> None:
+    actions(db, planned, ("Rekrytera", "Eva", TODAY, ActionStatus.NOT_STARTED))
+    few = _statements(db, lambda: overview(db, TODAY))
+    few_funnel = _statements(db, lambda: funnel(db))
+    for n in range(4):
+        w = create_workshop(db, f"Verkstad {n}").id
+        for k in range(3):
+            idea = add_idea(db, w, f"Idé {k}").id
+            plan(db, idea)
+            decide(db, w, idea, DecisionOutcome.GO, number=k + 1)
+            add_entry(db, w, idea, FollowUpKind.CHECK_IN, TODAY, "Igång")
+            actions(db, idea, *[(f"Insats {a}", "Ola", TODAY, ActionStatus.IN_PROGRESS) for a in range(3)])
+
+    assert len(overview(db, TODAY).actions) == 37
+    assert _statements(db, lambda: overview(db, TODAY)) == few <= 20
+    assert _statements(db, lambda: funnel(db)) == few_funnel <= 12
