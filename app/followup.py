@@ -125,15 +125,16 @@ def add_entry(
     """A dated entry from a follow-up meeting: a check-in, support given, a lesson, ...
 
     A check-in or support entry says what happened (``text``: notes, problems met) or the plan's
-    new ``status``, or both. Realisation and recognition have their own services.
+    new ``status``, or both. A realisation is passed on to ``mark_realised``; a recognition names
+    people and goes through ``recognise``.
     """
     kind = FollowUpKind(kind)
-    if kind in (FollowUpKind.REALISATION, FollowUpKind.RECOGNITION):
+    if kind is FollowUpKind.RECOGNITION:
+        raise TypeError("a recognition names the people it recognises: use recognise()")
+    if kind is FollowUpKind.REALISATION:
         if idea_id is None:
             raise InvalidInput(_("Choose the plan the entry is about."), "idea_id")
-        if kind is FollowUpKind.REALISATION:
-            return mark_realised(db, idea_id, entry_on, text, author=author, workshop_id=workshop_id)
-        return recognise(db, idea_id, entry_on, text, names=[author], workshop_id=workshop_id)[0]
+        return mark_realised(db, idea_id, entry_on, text, author=author, workshop_id=workshop_id)
     day = _check_date(entry_on)
     text = clean_text(text)
     author = clean_line(author, "author")

@@ -175,6 +175,10 @@ def test_add_entry_passes_a_realisation_on(db: Database, workshop: WorkshopSnaps
     with pytest.raises(InvalidInput, match="another workshop"):
         add_entry(db, other, planned, FollowUpKind.REALISATION, TODAY)
 
+    with pytest.raises(InvalidInput, match="Choose the plan"):
+        add_entry(db, workshop.id, None, FollowUpKind.REALISATION, TODAY)
+    with pytest.raises(TypeError):  # recognise() names the people
+        add_entry(db, workshop.id, planned, FollowUpKind.RECOGNITION, TODAY, "Tack", "Eva")
     add_entry(db, workshop.id, planned, FollowUpKind.REALISATION, TODAY, "Klart")
 
     assert [(k, t) for k, _, _, _, _, t, _, _ in stored(db)] == [("realisation", "Klart")]
