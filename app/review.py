@@ -90,24 +90,36 @@ def follow_review(session: Session, idea: Idea) -> None:
 # Snapshots -------------------------------------------------------------------------------------
 
 
-def _note_snapshot(note: ReviewNote) -> NoteSnapshot:
+def _origin(session: Session, reviewer_id: str | None) -> str | None:
+    return (
+        None
+        if reviewer_id is None
+        else session.scalar(select(Participant.origin).where(Participant.id == reviewer_id))
+    )
+
+
+def _note_snapshot(note: ReviewNote, reviewer_origin: str | None) -> NoteSnapshot:
     return NoteSnapshot(
         id=note.id,
         review_id=note.review_id,
         kind=NoteKind(note.kind),
         text=note.text,
         reviewer_id=note.reviewer_id,
+        reviewer_origin=reviewer_origin,
         position=note.position,
         created_at=note.created_at,
         deleted=note.deleted_at is not None,
     )
 
 
-def _live_notes(session: Session, review_id: str) -> list[ReviewNote]:
-    notes = session.scalars(
-        select(ReviewNote).where(ReviewNote.review_id == review_id, ReviewNote.deleted_at.is_(None))
+def _live_notes(session: Session, review_id: str) -> list[NoteSnapshot]:
+    rows = session.execute(
+        select(ReviewNote, Participant.origin)
+        .outerjoin(Participant, Participant.id == ReviewNote.reviewer_id)
+        .where(ReviewNote.review_id == review_id, ReviewNote.deleted_at.is_(None))
     )
-    return sorted(notes, key=lambda n: (_KIND_ORDER[NoteKind(n.kind)], n.position, n.created_at))
+    notes = [_note_snapshot(note, origin) for note, origin in rows]
+    return sorted(notes, key=lambda n: (_KIND_ORDER[n.kind], n.position, n.created_at))
 
 
 def composition_in(session: Session, review_id: str) -> Composition:
@@ -140,7 +152,7 @@ def review_snapshot(session: Session, review: Review) -> ReviewSnapshot:
         completed_at=review.completed_at,
         created_at=review.created_at,
         deleted=review.deleted_at is not None,
-        notes=tuple(_note_snapshot(n) for n in _live_notes(session, review.id)),
+        notes=tuple(_live_notes(session, review.id)),
         composition=composition_in(session, review.id),
     )
 
@@ -236,6 +248,16 @@ def restore_review(db: Database, review_id: str) -> ReviewSnapshot:
         return review_snapshot(session, review)
 
 
+def change_format(db: Database, review_id: str, review_format: str) -> ReviewSnapshot:
+    """Review in another format: every format asks for the same five kinds of note, so all stay."""
+    chosen = _choice(review_format, ReviewFormat, _("Choose a review format from the catalogue."), "format")
+    with db.transaction() as session:
+        review = fetch(session, Review, review_id)
+        review.format = chosen
+        session.flush()
+        return review_snapshot(session, review)
+
+
 def set_recommendation(db: Database, review_id: str, recommendation: str, reasons: str) -> ReviewSnapshot:
     """Complete the review: proceed, rework or park, with the reasons; the idea's status follows."""
     chosen = _choice(recommendation, Recommendation, _("Choose proceed, rework or park."), "recommendation")
@@ -317,7 +339,7 @@ def add_note(
         )
         session.add(note)
         session.flush()
-        return _note_snapshot(note)
+        return _note_snapshot(note, _origin(session, note.reviewer_id))
 
 
 def update_note(
@@ -338,7 +360,7 @@ def update_note(
             _check_reviewer(session, review, reviewer_id)
             note.reviewer_id = reviewer_id
         session.flush()
-        return _note_snapshot(note)
+        return _note_snapshot(note, _origin(session, note.reviewer_id))
 
 
 def move_note(db: Database, note_id: str, position: int, kind: str | None = None) -> ReviewSnapshot:
@@ -374,7 +396,7 @@ def remove_note(db: Database, note_id: str) -> NoteSnapshot:
         _open_review(session, note.review_id)
         note.deleted_at = utcnow()
         session.flush()
-        return _note_snapshot(note)
+        return _note_snapshot(note, _origin(session, note.reviewer_id))
 
 
 def restore_note(db: Database, note_id: str) -> NoteSnapshot:
@@ -383,4 +405,4 @@ def restore_note(db: Database, note_id: str) -> NoteSnapshot:
         _open_review(session, note.review_id)
         note.deleted_at = None
         session.flush()
-        return _note_snapshot(note)
+        return _note_snapshot(note, _origin(session, note.reviewer_id))

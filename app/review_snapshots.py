@@ -133,6 +133,7 @@ class NoteSnapshot:
     kind: NoteKind
     text: str
     reviewer_id: str | None
+    reviewer_origin: str | None  # "internal" or "external": the board marks each note's reviewer
     position: int
     created_at: datetime
     deleted: bool

@@ -16,6 +16,7 @@ from app.participants import add_participant
 from app.review import (
     ReviewCompleted,
     add_note,
+    change_format,
     composition,
     get_review,
     list_reviews,
@@ -251,6 +252,36 @@ def test_notes_move_within_and_between_columns(db: Database, board: Board, revie
     assert texts(db, review_id, NoteKind.QUESTION) == ["A", "D"]
 
 
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    moves=st.lists(
+        st.tuples(st.integers(0, 4), st.integers(-1, 6), st.sampled_from([None, *NoteKind])), max_size=8
+    )
+)
+def test_moves_keep_every_note_once_and_land_where_asked(
+    db: Database, board: Board, moves: list[tuple[int, int, NoteKind | None]]
+) -> None:
+    review = start_review(db, board.ideas[1])  # one per example: the database is the test's
+    try:
+        notes = [
+            add_note(db, review.id, NoteKind.RISK if n % 2 else NoteKind.STRENGTH, str(n)) for n in range(5)
+        ]
+        kinds = {n.id: n.kind for n in notes}
+
+        for which, position, kind in moves:
+            moved = notes[which].id
+            after = move_note(db, moved, position, kind)
+            kinds[moved] = kind or kinds[moved]
+            column = [n.id for n in after.column(kinds[moved])]
+            assert column.index(moved) == (position if 0 <= position < len(column) else len(column) - 1)
+
+        shown = get_review(db, review.id).notes
+        assert sorted(n.id for n in shown) == sorted(kinds)
+        assert all(n.kind is kinds[n.id] for n in shown)
+    finally:
+        remove_review(db, review.id)
+
+
 def test_a_removed_note_is_kept_and_comes_back_in_its_place(
     db: Database, board: Board, review_id: str
 ) -> None:
@@ -285,6 +316,14 @@ def test_the_group_counts_distinct_internal_and_external_reviewers(
     assert group == Composition(internal=1, external=2, notes_without_reviewer=1)
     assert (group.reviewers, group.mixed) == (3, True)
     assert get_review(db, review_id).composition == group
+    marks = [(n.text, n.reviewer_origin) for n in get_review(db, review_id).notes]
+    assert marks == [
+        ("Bra.", "external"),
+        ("Dyrt.", "external"),
+        ("Tidskrävande.", "external"),
+        ("Vem äger det?", "internal"),
+        ("Hur mäter vi?", None),
+    ]
 
 
 def test_a_group_of_one_kind_is_not_mixed(db: Database, board: Board, review_id: str) -> None:
@@ -414,6 +453,18 @@ def test_six_hats_map_onto_the_note_kinds() -> None:
     assert format_guide(ReviewFormat.PRE_MORTEM).question == "A year from now the idea has failed. Why?"
     assert list(NOTE_KIND_NAMES) == list(NoteKind)
     assert set(FORMAT_GUIDES) == set(ReviewFormat)
+
+
+def test_the_format_changes_and_the_notes_stay(db: Database, board: Board, review_id: str) -> None:
+    add_note(db, review_id, NoteKind.RISK, "Dyrt.")
+
+    changed = change_format(db, review_id, ReviewFormat.PRE_MORTEM)
+
+    assert changed.format is ReviewFormat.PRE_MORTEM
+    assert [n.text for n in changed.notes] == ["Dyrt."]
+    with pytest.raises(InvalidInput):
+        change_format(db, review_id, "sticky_notes")
+    assert get_review(db, review_id).format is ReviewFormat.PRE_MORTEM
 
 
 def test_the_snapshot_carries_the_format(db: Database, board: Board) -> None:
