@@ -78,9 +78,8 @@ def latest_decisions(session: Session, workshop_id: str | None) -> dict[str, tup
         .join(Idea, Idea.id == Decision.idea_id)
         .join(Workshop, Workshop.id == Idea.workshop_id)
         .where(Decision.deleted_at.is_(None), _live_ideas(workshop_id))
-        .order_by(
-            Decision.decided_on.is_(None).desc(), Decision.decided_on, Decision.number, Decision.created_at
-        )
+        # An undated decision is one being written down now: the latest.
+        .order_by(Decision.decided_on.is_(None), Decision.decided_on, Decision.number, Decision.created_at)
     )
     latest: dict[str, tuple[str, str]] = {}
     for idea_id, decision_id, outcome in rows:

@@ -261,3 +261,21 @@ def test_a_postponed_decision_is_decided(db: Database, workshop: WorkshopSnapsho
 
     assert progress(db, workshop.id) == {idea: IdeaStatus.DECIDED}
     assert funnel(db, workshop.id).go == 0
+
+
+def test_an_undated_decision_is_the_latest(db: Database, workshop: WorkshopSnapshot) -> None:
+    idea = add_idea(db, workshop.id, "Beslut på väg").id
+    plan(db, idea)
+    decide(db, workshop.id, idea, DecisionOutcome.NO, number=1, on=date(2026, 3, 1))
+    with db.transaction() as session:
+        session.add(
+            Decision(
+                workshop_id=workshop.id,
+                idea_id=idea,
+                number=2,
+                outcome=DecisionOutcome.GO,
+                level=DecisionLevel.UNIT_MANAGER,
+            )
+        )
+
+    assert funnel(db, workshop.id).go == 1
