@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -63,6 +63,8 @@ class Decision(Keyed, SoftDeletable, Base):
     """A formal decision (GO, no, postponed, declined while in doubt), numbered with § in the protocol."""
 
     __tablename__ = "decision"
+    # Two laptops or two windows can never give the same § number in one workshop.
+    __table_args__ = (UniqueConstraint("workshop_id", "number"),)
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"), index=True)
     idea_id: Mapped[str | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"), default=None)

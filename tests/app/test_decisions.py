@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.decisions import (
     allocate,
@@ -130,6 +131,12 @@ def test_a_deleted_decision_keeps_its_number(db: Database, board: Board) -> None
     assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 2, 3, 4]
     delete_decision(db, list_decisions(db, board.workshop_id)[-1].id)
     assert decide(db, board, 4).number == 5  # the highest, deleted or not, plus one
+
+
+def test_the_database_gives_a_number_only_once_per_workshop(db: Database, board: Board) -> None:
+    decide(db, board, 0)
+    with pytest.raises(IntegrityError), db.transaction() as session:
+        session.add(Decision(workshop_id=board.workshop_id, number=1, outcome=NO, level=BOARD_LEVEL))
 
 
 def test_an_outcome_and_a_date_are_needed_said_plainly(db: Database, board: Board) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app import plans
 from app.analysis import save_analysis
@@ -160,7 +161,7 @@ def test_a_new_plan_after_a_delete_and_the_old_one_waits(
 
 
 def test_the_database_allows_one_live_plan_per_idea(db: Database, idea_id: str, plan: PlanSnapshot) -> None:
-    with pytest.raises(Exception, match="UNIQUE"), db.transaction() as session:
+    with pytest.raises(IntegrityError), db.transaction() as session:
         session.add(DevelopmentPlan(idea_id=idea_id))
 
 

@@ -1,4 +1,5 @@
-"""Development plans can be deleted and restored; a decision remembers the idea's status before it.
+"""Development plans can be deleted and restored; decisions keep their § numbers unique per workshop
+and remember the idea's status before them.
 
 Revision ID: 0003
 Revises: 0002
@@ -32,6 +33,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("decision", schema=None) as batch_op:
         batch_op.add_column(sa.Column("idea_status_before", sa.String(length=16), nullable=True))
+        batch_op.create_unique_constraint(batch_op.f("uq_decision_workshop_id"), ["workshop_id", "number"])
 
 
 def downgrade() -> None:
@@ -42,4 +44,5 @@ def downgrade() -> None:
         batch_op.drop_column("deleted_at")
         batch_op.create_unique_constraint(batch_op.f("uq_development_plan_idea_id"), ["idea_id"])
     with op.batch_alter_table("decision", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("uq_decision_workshop_id"), type_="unique")
         batch_op.drop_column("idea_status_before")
