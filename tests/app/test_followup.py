@@ -383,7 +383,7 @@ def test_the_overview_asks_the_same_few_questions_however_much_there_is(
         for k in range(3):
             idea = add_idea(db, w, f"Idé {k}").id
             plan(db, idea)
-            decide(db, w, idea, DecisionOutcome.GO, number=k + 1)
+            decide(db, w, idea, DecisionOutcome.GO)
             add_entry(db, w, idea, FollowUpKind.CHECK_IN, TODAY, "Igång")
             actions(db, idea, *[(f"Insats {a}", "Ola", TODAY, ActionStatus.IN_PROGRESS) for a in range(3)])
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import func, select
+
 from app.backings import add_backing, remove_backing
 from app.followup import add_entry, mark_realised, remove_entry
 from app.followup_snapshots import Funnel
@@ -65,13 +67,15 @@ def plan(db: Database, idea_id: str, responsible: str = "Eva Sjöberg") -> str:
 
 
 def decide(
-    db: Database, workshop_id: str, idea_id: str, outcome: DecisionOutcome, *, number: int = 1, on: date = DAY
+    db: Database, workshop_id: str, idea_id: str, outcome: DecisionOutcome, *, on: date | None = DAY
 ) -> str:
+    """A decision numbered after the workshop's last one (§ 1, § 2, ...)."""
     with db.transaction() as session:
+        last = session.scalar(select(func.max(Decision.number)).where(Decision.workshop_id == workshop_id))
         row = Decision(
             workshop_id=workshop_id,
             idea_id=idea_id,
-            number=number,
+            number=(last or 0) + 1,
             outcome=outcome,
             level=DecisionLevel.COMMITTEE,
             decided_on=on,
@@ -184,8 +188,8 @@ def test_the_latest_decision_and_review_count(db: Database, workshop: WorkshopSn
     w = workshop.id
     reconsidered, parked_later = add_idea(db, w, "Omprövad").id, add_idea(db, w, "Parkerad").id
     plan(db, reconsidered)
-    decide(db, w, reconsidered, DecisionOutcome.DECLINED_IN_DOUBT, number=1, on=date(2026, 3, 1))
-    decide(db, w, reconsidered, DecisionOutcome.GO, number=2, on=date(2026, 6, 1))
+    decide(db, w, reconsidered, DecisionOutcome.DECLINED_IN_DOUBT, on=date(2026, 3, 1))
+    decide(db, w, reconsidered, DecisionOutcome.GO, on=date(2026, 6, 1))
     add_entry(db, w, reconsidered, FollowUpKind.SUPPORT, DAY, "Chefen stöttar")
     review(db, parked_later, Recommendation.REWORK)
     review(db, parked_later, Recommendation.PARK)
@@ -266,16 +270,7 @@ def test_a_postponed_decision_is_decided(db: Database, workshop: WorkshopSnapsho
 def test_an_undated_decision_is_the_latest(db: Database, workshop: WorkshopSnapshot) -> None:
     idea = add_idea(db, workshop.id, "Beslut på väg").id
     plan(db, idea)
-    decide(db, workshop.id, idea, DecisionOutcome.NO, number=1, on=date(2026, 3, 1))
-    with db.transaction() as session:
-        session.add(
-            Decision(
-                workshop_id=workshop.id,
-                idea_id=idea,
-                number=2,
-                outcome=DecisionOutcome.GO,
-                level=DecisionLevel.UNIT_MANAGER,
-            )
-        )
+    decide(db, workshop.id, idea, DecisionOutcome.NO, on=date(2026, 3, 1))
+    decide(db, workshop.id, idea, DecisionOutcome.GO, on=None)
 
     assert funnel(db, workshop.id).go == 1
