@@ -241,6 +241,22 @@ def voting_rows() -> list[Row]:
     ]
 
 
+def follow_up_rows() -> list[Row]:
+    """The follow-up across workshops (issue 5's figures, the data part): reading and filtering it."""
+    from followup_bench import bench_filter, bench_overview
+
+    return [
+        median_row(
+            "follow-up overview: 50 workshops, 500 plans, 3,000 actions",
+            bench_overview(),
+            "bare query of the open actions",
+            "<= 300 ms (view)",
+            1,
+        ),
+        median_row("follow-up overview filtered by text", bench_filter(), "bare LIKE query", "<= 50 ms", 1),
+    ]
+
+
 def main() -> None:
     # Measure as installed: Python reads cached bytecode of our modules, like site-packages'.
     for folder in ("app", "models", "ui", "exports"):
@@ -307,6 +323,7 @@ def main() -> None:
 
         rows.extend(room_rows())
         rows.extend(voting_rows())
+        rows.extend(follow_up_rows())
 
     widths = [
         max(len(r[i]) for r in [*rows, ("figure", "Mylla", "baseline", "ratio", "target")]) for i in range(5)
