@@ -312,8 +312,9 @@ def test_resources_on_a_go_make_the_idea_resourced(db: Database, board: Board) -
 def test_resources_only_on_a_go(db: Database, board: Board) -> None:
     for outcome in (NO, DecisionOutcome.POSTPONED, DecisionOutcome.DECLINED_IN_DOUBT):
         made = decide(db, board, 0, outcome)
-        error = refusal(lambda made=made: allocate(db, made.id, ResourceKind.MONEY, 1000))  # type: ignore[misc]
-        assert error.message == "Resources are given only on a GO decision."
+        with pytest.raises(InvalidInput) as caught:
+            allocate(db, made.id, ResourceKind.MONEY, 1000)
+        assert caught.value.message == "Resources are given only on a GO decision."
     deleted = decide(db, board, 1, GO)
     delete_decision(db, deleted.id)
     with pytest.raises(NotFound):

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -336,3 +338,38 @@ def test_the_analysis_must_weigh_benefit_against_cost_first(
     save_analysis(db, idea_id, benefit="Tryggare brukare, färre akuta besök.", cost_hours=Decimal("120"))
     assert mark_ready_for_decision(db, plan.id, today=TODAY).ready_for_decision
     assert _status(db, idea_id) == IdeaStatus.PLANNED
+
+
+@settings(
+    deadline=None,
+    max_examples=25,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    moves=st.lists(st.tuples(st.integers(0, 4), st.integers(-1, 6)), max_size=6),
+    removed=st.sets(st.integers(0, 4), max_size=2),
+)
+def test_moves_follow_a_list_and_undo_in_reverse_restores_the_order(
+    db: Database, workshop: WorkshopSnapshot, moves: list[tuple[int, int]], removed: set[int]
+) -> None:
+    # GIVEN a plan of five actions, some removed
+    plan = create_plan(db, add_idea(db, workshop.id, "Idé").id, today=TODAY)
+    ids = _actions(db, plan.id, ["A", "B", "C", "D", "E"])
+    for n in removed:
+        remove_action(db, ids[n], today=TODAY)
+    expected = [i for n, i in enumerate(ids) if n not in removed]
+    # WHEN live actions are moved about, THEN the plan holds the order a plain list would
+    undo: list[tuple[str, int]] = []
+    for pick, to in moves:
+        action_id = expected[pick % len(expected)]
+        undo.append((action_id, expected.index(action_id)))
+        expected.remove(action_id)
+        expected.insert(max(0, min(to, len(expected))), action_id)
+        shown = move_action(db, action_id, to, today=TODAY)
+        assert [a.id for a in shown.actions] == expected
+    # AND undoing the moves, then the removals, gives back the plan as first written
+    for action_id, old in reversed(undo):
+        move_action(db, action_id, old, today=TODAY)
+    for n in removed:
+        restore_action(db, ids[n], today=TODAY)
+    assert [a.id for a in get_plan(db, plan.id, today=TODAY).actions] == ids
