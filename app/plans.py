@@ -11,7 +11,7 @@ from datetime import date
 from enum import Enum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.analysis import ready_problems_in
 from app.errors import InvalidInput, UserError
@@ -136,6 +136,23 @@ def plan_for_idea(db: Database, idea_id: str, *, today: date) -> PlanSnapshot | 
     with db.transaction() as session:
         plan = _live_plan_of(session, idea_id)
         return None if plan is None else _snapshot(session, plan, today)
+
+
+def list_plans(db: Database, workshop_id: str, *, today: date) -> list[PlanSnapshot]:
+    """The live plans of the workshop's live ideas, in the ideas' board order (for the protocol)."""
+    with db.transaction() as session:
+        rows = session.execute(
+            select(DevelopmentPlan, Idea.title)
+            .join(Idea, Idea.id == DevelopmentPlan.idea_id)
+            .where(
+                Idea.workshop_id == workshop_id,
+                Idea.deleted_at.is_(None),
+                DevelopmentPlan.deleted_at.is_(None),
+            )
+            .order_by(Idea.position, Idea.created_at)
+            .options(selectinload(DevelopmentPlan.actions))
+        )
+        return [plan_snapshot(plan, title, today) for plan, title in rows]
 
 
 def _clean_fields(fields: dict[str, str]) -> dict[str, str]:

@@ -24,6 +24,7 @@ from app.plans import (
     create_plan,
     delete_plan,
     get_plan,
+    list_plans,
     mark_ready_for_decision,
     move_action,
     plan_for_idea,
@@ -84,6 +85,21 @@ def test_a_new_plan_is_empty_and_an_idea_has_only_one(db: Database, idea_id: str
     with db.transaction() as session:
         assert len(session.scalars(select(DevelopmentPlan)).all()) == 1
     assert plan_for_idea(db, idea_id, today=TODAY) == plan
+
+
+def test_a_workshops_plans_in_board_order(db: Database, workshop: WorkshopSnapshot, idea_id: str) -> None:
+    other = add_idea(db, workshop.id, "Mötesplats").id
+    gone = add_idea(db, workshop.id, "Borttagen").id
+    second = create_plan(db, other, today=TODAY)
+    first = create_plan(db, idea_id, today=TODAY)
+    create_plan(db, gone, today=TODAY)
+    remove_idea(db, gone)
+    add_action(db, first.id, "Schema", due_on=date(2026, 3, 1), today=TODAY)
+    shown = list_plans(db, workshop.id, today=TODAY)
+    assert [p.id for p in shown] == [first.id, second.id]
+    assert shown[0].actions[0].overdue
+    delete_plan(db, second.id, today=TODAY)
+    assert [p.idea_title for p in list_plans(db, workshop.id, today=TODAY)] == ["Fast omsorgskontakt"]
 
 
 def test_a_deleted_idea_gets_no_plan(db: Database, idea_id: str) -> None:
