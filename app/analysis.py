@@ -19,6 +19,7 @@ from app.i18n import N_, _, format_number
 from app.records import fetch
 from app.review import settle_early_status
 from app.review_snapshots import AnalysisSnapshot, Completeness
+from app.steps import from_step
 from app.text import clean_text
 from models.database import Database
 from models.enums import IdeaStatus
@@ -42,9 +43,7 @@ CHECKLIST: dict[str, str] = {
 TEXT_FIELDS = frozenset(CHECKLIST) - {"cost_hours", "cost_money"}
 
 #: Steps after the analysis: the analysis changing does not move an idea back from these.
-AFTER_ANALYSIS = frozenset(
-    {IdeaStatus.PLANNED, IdeaStatus.DECIDED, IdeaStatus.RESOURCED, IdeaStatus.REALISING, IdeaStatus.REALISED}
-)
+AFTER_ANALYSIS = from_step(IdeaStatus.PLANNED)
 #: The columns' room: Numeric(12, 1) for hours and Numeric(14, 2) for money.
 HOURS_LIMIT = 10**11
 MONEY_LIMIT = 10**12

@@ -15,6 +15,7 @@ from app.errors import InvalidInput
 from app.i18n import _
 from app.plan_snapshots import AllocationSnapshot, DecisionSnapshot
 from app.records import fetch
+from app.steps import from_step
 from app.text import clean_line, clean_text
 from models.base import utcnow
 from models.database import Database
@@ -32,7 +33,7 @@ from models.voting import ShortlistEntry
 from models.workshop import Workshop
 
 #: Steps after the decision that a decision taken or taken back never undoes.
-LATER_STEPS = frozenset({IdeaStatus.REALISING, IdeaStatus.REALISED})
+LATER_STEPS = from_step(IdeaStatus.REALISING)
 #: Statuses a decision itself gives; what came before them is kept on the decision.
 DECISION_STEPS = frozenset({IdeaStatus.DECIDED, IdeaStatus.RESOURCED})
 #: Numeric(14, 2): twelve digits before the decimal point.

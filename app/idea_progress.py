@@ -27,6 +27,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.followup_snapshots import Funnel
+from app.steps import STEPS
 from models.database import Database
 from models.enums import DecisionOutcome, FollowUpKind, IdeaStatus, Recommendation
 from models.idea import Backing, Idea
@@ -35,19 +36,6 @@ from models.review import Analysis, Review
 from models.voting import ShortlistEntry
 from models.workshop import Participant, Workshop
 
-#: The steps in the order an idea passes them; a later one outranks an earlier one.
-STEPS: tuple[IdeaStatus, ...] = (
-    IdeaStatus.PROPOSED,
-    IdeaStatus.BACKED,
-    IdeaStatus.SHORTLISTED,
-    IdeaStatus.REVIEWED,
-    IdeaStatus.ANALYSED,
-    IdeaStatus.PLANNED,
-    IdeaStatus.DECIDED,
-    IdeaStatus.RESOURCED,
-    IdeaStatus.REALISING,
-    IdeaStatus.REALISED,
-)
 _RANK = {status: n for n, status in enumerate(STEPS)}
 
 

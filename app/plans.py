@@ -18,6 +18,7 @@ from app.errors import InvalidInput, UserError
 from app.i18n import _
 from app.plan_snapshots import ActionSnapshot, PlanSnapshot, is_overdue
 from app.records import fetch, next_position
+from app.steps import up_to
 from app.text import clean_line, clean_text, clean_title
 from models.base import utcnow
 from models.database import Database
@@ -29,15 +30,7 @@ from models.plan import Action, DevelopmentPlan
 LINE_FIELDS = ("responsible", "risk_bearer")
 TEXT_FIELDS = ("concept", "factors", "mandate", "pilot_plan", "user_involvement", "operations_handover")
 #: An idea in one of these states becomes planned when its plan is ready for a decision.
-BEFORE_PLANNED = frozenset(
-    {
-        IdeaStatus.PROPOSED,
-        IdeaStatus.BACKED,
-        IdeaStatus.SHORTLISTED,
-        IdeaStatus.REVIEWED,
-        IdeaStatus.ANALYSED,
-    }
-)
+BEFORE_PLANNED = up_to(IdeaStatus.ANALYSED)
 
 
 class Keep(Enum):

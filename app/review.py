@@ -17,6 +17,7 @@ from app.errors import InvalidInput, UserError
 from app.i18n import _
 from app.records import fetch, next_position
 from app.review_snapshots import Composition, NoteSnapshot, ReviewSnapshot
+from app.steps import from_step
 from app.text import clean_text
 from models.base import utcnow
 from models.database import Database
@@ -27,16 +28,7 @@ from models.voting import ShortlistEntry
 from models.workshop import Participant
 
 #: Steps after the review: a review changing does not move an idea back from these.
-AFTER_REVIEW = frozenset(
-    {
-        IdeaStatus.ANALYSED,
-        IdeaStatus.PLANNED,
-        IdeaStatus.DECIDED,
-        IdeaStatus.RESOURCED,
-        IdeaStatus.REALISING,
-        IdeaStatus.REALISED,
-    }
-)
+AFTER_REVIEW = from_step(IdeaStatus.ANALYSED)
 _KIND_ORDER = {kind: n for n, kind in enumerate(NoteKind)}
 Choice = TypeVar("Choice", bound=Enum)
 
