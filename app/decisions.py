@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import InvalidInput
 from app.i18n import _
 from app.plan_snapshots import AllocationSnapshot, DecisionSnapshot
-from app.records import fetch
+from app.records import fetch, fetch_idea_in
 from app.steps import from_step
 from app.text import clean_line, clean_text
 from models.base import utcnow
@@ -229,10 +229,7 @@ def _check_reasons(
 def _idea_in(session: Session, workshop_id: str, idea_id: str | None) -> Idea | None:
     if idea_id is None:
         return None
-    idea = fetch(session, Idea, idea_id)
-    if idea.workshop_id != workshop_id:
-        raise InvalidInput(_("That idea belongs to another workshop."), "idea_id")
-    return idea
+    return fetch_idea_in(session, workshop_id, idea_id)
 
 
 # Decisions -----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from app.followup_snapshots import (
 from app.i18n import _
 from app.idea_progress import follow_progress, progress_in
 from app.participants import participant_label
-from app.records import fetch, participant_snapshot
+from app.records import fetch, fetch_idea_in, participant_snapshot
 from app.snapshots import WorkshopSnapshot
 from app.text import clean_line, clean_text
 from app.workshops import update_workshop
@@ -75,9 +75,7 @@ def _plan_idea(session: Session, workshop_id: str, idea_id: str | None, kind: Fo
         if kind in _ON_A_PLAN:
             raise InvalidInput(_("Choose the plan the entry is about."), "idea_id")
         return None
-    idea = fetch(session, Idea, idea_id)
-    if idea.workshop_id != workshop_id:
-        raise InvalidInput(_("That idea belongs to another workshop."), "idea_id")
+    idea = fetch_idea_in(session, workshop_id, idea_id)
     has_plan = session.scalar(
         select(DevelopmentPlan.id).where(
             DevelopmentPlan.idea_id == idea_id, DevelopmentPlan.deleted_at.is_(None)

@@ -7,7 +7,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.errors import NotFound
+from app.errors import InvalidInput, NotFound
 from app.i18n import _, localised
 from app.snapshots import (
     BackingSnapshot,
@@ -31,6 +31,14 @@ def fetch(session: Session, model: type[Row], row_id: str, *, allow_deleted: boo
     if row is None or (not allow_deleted and getattr(row, "deleted_at", None) is not None):
         raise NotFound(_("It is no longer there: it may have been deleted."))
     return row
+
+
+def fetch_idea_in(session: Session, workshop_id: str, idea_id: str) -> Idea:
+    """The idea, refused (InvalidInput on ``idea_id``) when it belongs to another workshop."""
+    idea = fetch(session, Idea, idea_id)
+    if idea.workshop_id != workshop_id:
+        raise InvalidInput(_("That idea belongs to another workshop."), "idea_id")
+    return idea
 
 
 def next_position(

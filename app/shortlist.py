@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.backings import follow_backings
 from app.errors import InvalidInput
 from app.i18n import _
-from app.records import fetch
+from app.records import fetch, fetch_idea_in
 from app.text import clean_text
 from app.voting_results import cut_view_in
 from app.voting_results import results as round_results
@@ -153,9 +153,7 @@ def add_to_shortlist(db: Database, workshop_id: str, idea_id: str, reason: str) 
     """Put an idea on the shortlist against (or without) the vote; the reason is kept."""
     why = _reason(reason)
     with db.transaction() as session:
-        idea = fetch(session, Idea, idea_id)
-        if idea.workshop_id != workshop_id:
-            raise InvalidInput(_("That idea belongs to another workshop."), "idea_id")
+        idea = fetch_idea_in(session, workshop_id, idea_id)
         if any(e.idea_id == idea_id for e in _live(session, workshop_id)):
             raise InvalidInput(_("That idea is already on the shortlist."), "idea_id")
         last = session.scalar(
