@@ -199,6 +199,15 @@ class VoterActions:
         chosen = self._chosen_item()
         if key in MOVES:
             self._move(MOVES[key])
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self._move(1 if key == Qt.Key.Key_Tab else -1)
+        elif key == Qt.Key.Key_Space:
+            if self._state == BALLOT and isinstance(chosen, BoothCard):
+                self._add(chosen.id)
+            elif isinstance(chosen, VoterTile):
+                self._begin(chosen)
+            elif self._state == BALLOT:
+                self._say(choose_first())
         elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             self.go_to_page(self._page + (1 if key == Qt.Key.Key_PageDown else -1))
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -217,6 +226,10 @@ class VoterActions:
                 self._take_back(chosen.id)
         else:
             super().keyPressEvent(event)
+
+    def focusNextPrevChild(self: VotingBooth, next: bool) -> bool:
+        # Tab moves the choice within the booth (keyPressEvent) and never takes the keys off it.
+        return False
 
     def _chosen_item(self: VotingBooth) -> BoothCard | VoterTile | None:
         items = self._items()

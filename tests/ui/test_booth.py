@@ -195,6 +195,25 @@ def test_the_keyboard_chooses_cards_by_number_and_places_dots(room_booth: Booth,
     assert booth.state == "neutral"
 
 
+def test_tab_and_space_stay_in_the_booth_and_choose_and_place(room_booth: Booth) -> None:
+    # GIVEN a booth on the shared screen, its keys going to the booth
+    room_booth.open_round(dots=2)
+    booth = room_booth.booth
+    booth.setFocus()
+    room_booth.keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # voter tiles 1 and then 2
+    assert booth.chosen == 2
+    room_booth.keys(Qt.Key.Key_Space)  # voter 2 steps up
+    assert booth.state == "ballot"
+
+    # WHEN Tab and Shift+Tab move among the cards and Space places a dot
+    room_booth.keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+    room_booth.keys(Qt.Key.Key_Space)
+
+    # THEN the keys never left the booth, and the dot is on the second card
+    assert booth.hasFocus()
+    assert booth.placed() == {room_booth.card_id(2): 1}
+
+
 def test_next_number_is_deterministic() -> None:
     assert next_number("", "1", 60) == "1"
     assert next_number("1", "2", 60) == "12"
