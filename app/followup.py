@@ -45,19 +45,16 @@ _ON_A_PLAN = (FollowUpKind.CHECK_IN, FollowUpKind.SUPPORT, FollowUpKind.REALISAT
 
 
 def entry_snapshot(entry: FollowUpEntry) -> FollowUpEntrySnapshot:
-    kind = FollowUpKind(entry.kind)
-    recognition = kind is FollowUpKind.RECOGNITION
     return FollowUpEntrySnapshot(
         id=entry.id,
         workshop_id=entry.workshop_id,
         idea_id=entry.idea_id,
-        kind=kind,
+        kind=FollowUpKind(entry.kind),
         entry_on=entry.entry_on,
-        # A recognition keeps the person it recognises where other entries keep their author.
-        author="" if recognition else entry.author,
+        author=entry.author,
         text=entry.text,
         status=entry.status,
-        recognised=entry.author if recognition else "",
+        recognised=entry.recognised,
         created_at=entry.created_at,
         deleted=entry.deleted_at is not None,
     )
@@ -96,6 +93,7 @@ def _add(
     text: str = "",
     author: str = "",
     status: str = "",
+    recognised: str = "",
 ) -> FollowUpEntry:
     entry = FollowUpEntry(
         workshop_id=workshop_id,
@@ -105,6 +103,7 @@ def _add(
         text=text,
         author=author,
         status=status,
+        recognised=recognised,
     )
     session.add(entry)
     return entry
@@ -192,15 +191,18 @@ def recognise(
     *,
     names: Sequence[str] = (),
     participant_ids: Sequence[str] = (),
+    author: str = "",
     workshop_id: str | None = None,
 ) -> list[FollowUpEntrySnapshot]:
     """Celebrate those behind a plan: one recognition entry per person, with the same words.
 
     People are given by name (drivers, owners) or as participants of the workshop (idea givers),
-    who are named as they may be in public: by name only with their consent.
+    who are named as they may be in public: by name only with their consent. Each entry keeps
+    the person in ``recognised`` and who gave the recognition (``author``, if said) in ``author``.
     """
     day = _check_date(entry_on)
     text = clean_text(text)
+    author = clean_line(author, "author")
     typed = [clean_line(n, "names") for n in names]
     with db.transaction() as session:
         idea = fetch(session, Idea, idea_id)
@@ -215,7 +217,16 @@ def recognise(
         if not recognised:
             raise InvalidInput(_("Name who is recognised."), "names")
         entries = [
-            _add(session, idea.workshop_id, idea_id, FollowUpKind.RECOGNITION, day, text=text, author=name)
+            _add(
+                session,
+                idea.workshop_id,
+                idea_id,
+                FollowUpKind.RECOGNITION,
+                day,
+                text=text,
+                author=author,
+                recognised=name,
+            )
             for name in recognised
         ]
         session.flush()

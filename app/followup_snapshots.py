@@ -12,7 +12,8 @@ from models.enums import ActionStatus, FollowUpKind, IdeaStatus
 class FollowUpEntrySnapshot:
     """A dated note from the months after a workshop.
 
-    For a recognition, ``recognised`` names who is recognised (one entry per person).
+    ``author`` is who wrote the entry; for a recognition, who gave it, while ``recognised``
+    names who is recognised (one entry per person; empty for other kinds).
     """
 
     id: str

@@ -106,3 +106,5 @@ class FollowUpEntry(Keyed, SoftDeletable, Base):
     author: Mapped[str] = mapped_column(String(300), default="")
     text: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(24), default="")
+    #: For a recognition, the person recognised; ``author`` is who gave the recognition.
+    recognised: Mapped[str] = mapped_column(String(300), default="")

@@ -203,13 +203,19 @@ def test_recognition_names_each_person_as_they_may_be_named(
         "Tack för idén och för att ni drev den hela vägen!",
         names=[" Eva Sjöberg ", "Eva Sjöberg"],
         participant_ids=[named.id, unnamed.id],
+        author=" Lena, enhetschef ",
     )
 
-    assert [g.recognised for g in given] == ["Eva Sjöberg", "Amira Hassan", "Citizen, PRO Norrby"]
-    assert {(k, a, t) for k, _, _, _, a, t, _, _ in stored(db)} == {
-        ("recognition", name, "Tack för idén och för att ni drev den hela vägen!")
-        for name in ("Eva Sjöberg", "Amira Hassan", "Citizen, PRO Norrby")
-    }
+    people = ["Eva Sjöberg", "Amira Hassan", "Citizen, PRO Norrby"]
+    assert [(g.recognised, g.author) for g in given] == [(p, "Lena, enhetschef") for p in people]
+    with db.transaction() as session:
+        rows = session.execute(
+            select(FollowUpEntry.kind, FollowUpEntry.recognised, FollowUpEntry.author, FollowUpEntry.text)
+        ).all()
+    assert sorted(rows) == sorted(
+        ("recognition", p, "Lena, enhetschef", "Tack för idén och för att ni drev den hela vägen!")
+        for p in people
+    )
     assert progress(db, workshop.id)[planned] == IdeaStatus.DECIDED  # celebrating is no step of its own
 
 
@@ -223,6 +229,24 @@ def test_recognition_needs_someone_from_this_workshop(
     with pytest.raises(InvalidInput, match="another workshop"):
         recognise(db, planned, TODAY, "Tack", participant_ids=[stranger.id])
     assert stored(db) == []
+
+
+def test_a_recognition_given_by_no_one_named_keeps_whom_it_recognises(
+    db: Database, workshop: WorkshopSnapshot, planned: str
+) -> None:
+    """GIVEN a recognition with no giver named WHEN it is stored THEN the author stays empty
+    and the person recognised is kept in their own field; other entries recognise no one."""
+    (given,) = recognise(db, planned, TODAY, "Tack", names=["Eva Sjöberg"])
+    add_entry(db, workshop.id, planned, FollowUpKind.CHECK_IN, TODAY, "Bra fart", "Eva Sjöberg")
+
+    assert (given.author, given.recognised) == ("", "Eva Sjöberg")
+    with db.transaction() as session:
+        rows = session.execute(
+            select(FollowUpEntry.kind, FollowUpEntry.author, FollowUpEntry.recognised).order_by(
+                FollowUpEntry.created_at
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [("recognition", "", "Eva Sjöberg"), ("check_in", "Eva Sjöberg", "")]
 
 
 def test_lessons_per_workshop(db: Database, workshop: WorkshopSnapshot, planned: str) -> None:

@@ -1,5 +1,6 @@
 """Development plans can be deleted and restored; decisions keep their § numbers unique per workshop
-and remember the idea's status before them.
+and remember the idea's status before them; a recognition keeps whom it recognises apart from
+who gave it.
 
 Revision ID: 0003
 Revises: 0002
@@ -34,9 +35,16 @@ def upgrade() -> None:
     with op.batch_alter_table("decision", schema=None) as batch_op:
         batch_op.add_column(sa.Column("idea_status_before", sa.String(length=16), nullable=True))
         batch_op.create_unique_constraint(batch_op.f("uq_decision_workshop_id"), ["workshop_id", "number"])
+    # No released Mylla wrote recognitions, so every existing entry starts with no one recognised.
+    with op.batch_alter_table("follow_up_entry", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("recognised", sa.String(length=300), nullable=False, server_default=""))
+    with op.batch_alter_table("follow_up_entry", schema=None) as batch_op:
+        batch_op.alter_column("recognised", server_default=None)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("follow_up_entry", schema=None) as batch_op:
+        batch_op.drop_column("recognised")
     # Deleted plans go with the column that marked them; the rest keep one plan per idea.
     op.execute("DELETE FROM development_plan WHERE deleted_at IS NOT NULL")
     op.drop_index("uq_development_plan_live_idea", table_name="development_plan")
