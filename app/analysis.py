@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput
-from app.i18n import N_, _, format_number
+from app.i18n import N_, _, current_language, format_number
 from app.records import fetch
 from app.review import settle_early_status
 from app.review_snapshots import AnalysisSnapshot, Completeness
@@ -60,7 +60,9 @@ def _number(value: object, field: str) -> Decimal | None:
         return Decimal(str(value))
     if not isinstance(value, str):
         raise TypeError(f"not a number for {field}: {value!r}")
-    text = _SPACES.sub("", value).replace(",", ".")
+    text = _SPACES.sub("", value)
+    # "1,250" is a thousand and a quarter in English, one and a quarter in Swedish and Norwegian.
+    text = text.replace(",", "") if current_language() == "en" else text.replace(",", ".")
     if not text:
         return None
     try:

@@ -380,7 +380,10 @@ def _amount(kind: ResourceKind, value: Decimal | int | None) -> Decimal | None:
             raise InvalidInput(_("Write how many hours are given."), "amount")
         return None
     try:
-        amount = Decimal(value).quantize(Decimal("0.01"))
+        amount = Decimal(value)
+        if not amount.is_finite():
+            raise InvalidOperation
+        amount = amount.quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
         raise InvalidInput(_("Write the amount as a number."), "amount") from None
     if amount < 0:

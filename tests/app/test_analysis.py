@@ -20,6 +20,7 @@ from app.analysis import (
     save_analysis,
 )
 from app.errors import InvalidInput, NotFound
+from app.i18n import set_language
 from app.ideas import get_idea
 from app.review import set_recommendation, start_review
 from app.shortlist import add_to_shortlist
@@ -122,6 +123,7 @@ def test_money_keeps_its_exact_amount_and_currency(db: Database, idea_id: str) -
     assert held is not None
     assert (held["cost_money"], held["currency"]) == (Decimal("999999999999.99"), "EUR")
 
+    set_language("sv")  # as a Swedish or Norwegian user types it
     save_analysis(db, idea_id, cost_money="12 500,50", cost_hours="1\u00a0234,5", currency=" nok ")
     analysis = get_analysis(db, idea_id)
     assert (analysis.cost_money, analysis.cost_hours, analysis.currency) == (
@@ -129,6 +131,9 @@ def test_money_keeps_its_exact_amount_and_currency(db: Database, idea_id: str) -
         Decimal("1234.5"),
         "NOK",
     )
+    set_language("en")  # as an English user types it: the comma groups thousands
+    analysis = save_analysis(db, idea_id, cost_money="1,250", cost_hours="1,234.5")
+    assert (analysis.cost_money, analysis.cost_hours) == (Decimal("1250"), Decimal("1234.5"))
 
     cleared = save_analysis(db, idea_id, cost_money=None, cost_hours="")
     assert (cleared.cost_money, cleared.cost_hours) == (None, None)
@@ -145,7 +150,7 @@ def test_money_keeps_its_exact_amount_and_currency(db: Database, idea_id: str) -
         ({"cost_money": "tolv tusen"}, "Write a number, such as 120 or 1250.50."),
         ({"cost_money": Decimal("NaN")}, "Write a number, such as 120 or 1250.50."),
         ({"cost_hours": "Infinity"}, "Write a number, such as 120 or 1250.50."),
-        ({"cost_money": "10,005"}, "An amount takes at most two decimals."),
+        ({"cost_money": "10.005"}, "An amount takes at most two decimals."),
         ({"cost_hours": Decimal("1.25")}, "Hours take at most one decimal (1.5 is an hour and a half)."),
         ({"cost_money": 10**12}, "That is more than fits: at most 999,999,999,999."),
         ({"cost_hours": 10**11}, "That is more than fits: at most 99,999,999,999."),

@@ -331,6 +331,7 @@ def test_resources_only_on_a_go(db: Database, board: Board) -> None:
         (ResourceKind.SUPPORT, None, "", "  ", "description"),
         (ResourceKind.MONEY, -5, "", "", "amount"),
         (ResourceKind.MONEY, 10**12, "", "", "amount"),
+        (ResourceKind.HOURS, Decimal("NaN"), "", "", "amount"),
         (ResourceKind.MONEY, 10, "kronor", "", "currency"),
         ("cake", 10, "", "", "kind"),
     ],
