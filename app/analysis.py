@@ -16,13 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput
 from app.i18n import N_, _, current_language, format_number
+from app.idea_progress import follow_progress
 from app.records import fetch
-from app.review import settle_early_status
 from app.review_snapshots import AnalysisSnapshot, Completeness
-from app.steps import from_step
 from app.text import clean_text
 from models.database import Database
-from models.enums import IdeaStatus
 from models.idea import Idea
 from models.review import Analysis
 
@@ -42,8 +40,6 @@ CHECKLIST: dict[str, str] = {
 }
 TEXT_FIELDS = frozenset(CHECKLIST) - {"cost_hours", "cost_money"}
 
-#: Steps after the analysis: the analysis changing does not move an idea back from these.
-AFTER_ANALYSIS = from_step(IdeaStatus.PLANNED)
 #: The columns' room: Numeric(12, 1) for hours and Numeric(14, 2) for money.
 HOURS_LIMIT = 10**11
 MONEY_LIMIT = 10**12
@@ -154,16 +150,6 @@ def weighable(analysis: AnalysisSnapshot | Analysis) -> bool:
     return bool(analysis.benefit.strip()) and has_cost
 
 
-def follow_analysis(session: Session, idea: Idea, analysis: Analysis | None) -> None:
-    """Analysed while benefit and cost are there; later steps of the idea are left alone."""
-    if idea.status in AFTER_ANALYSIS:
-        return
-    if analysis is not None and weighable(analysis):
-        idea.status = IdeaStatus.ANALYSED
-    elif idea.status == IdeaStatus.ANALYSED:
-        settle_early_status(session, idea)
-
-
 def get_analysis(db: Database, idea_id: str) -> AnalysisSnapshot:
     """The idea's analysis; all empty if nothing has been saved yet."""
     with db.transaction() as session:
@@ -187,7 +173,7 @@ def save_analysis(db: Database, idea_id: str, **fields: Any) -> AnalysisSnapshot
         for name, value in cleaned.items():
             setattr(row, name, value)
         session.flush()
-        follow_analysis(session, idea, row)
+        follow_progress(session, idea.workshop_id, idea.id)
         return _snapshot(idea_id, row)
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from app.errors import InvalidInput
 from app.i18n import _
+from app.idea_progress import follow_progress
 from app.records import backing_snapshot, fetch
 from app.snapshots import BackingSnapshot
 from app.text import clean_line, clean_text
 from models.base import utcnow
 from models.database import Database
-from models.enums import IdeaStatus
 from models.idea import Backing, Idea
 
 
@@ -21,18 +20,6 @@ def _clean_backing(text: str) -> str:
     if not text:
         raise InvalidInput(_("Write a few words of backing first."), "text")
     return text
-
-
-def follow_backings(session: Session, idea: Idea) -> None:
-    """Backed while at least one backing is live; later steps of the idea are left alone."""
-    if idea.status not in (IdeaStatus.PROPOSED, IdeaStatus.BACKED):
-        return
-    live = session.scalar(
-        select(func.count())
-        .select_from(Backing)
-        .where(Backing.idea_id == idea.id, Backing.deleted_at.is_(None))
-    )
-    idea.status = IdeaStatus.BACKED if live else IdeaStatus.PROPOSED
 
 
 def add_backing(db: Database, idea_id: str, text: str, given_by: str = "") -> BackingSnapshot:
@@ -44,7 +31,7 @@ def add_backing(db: Database, idea_id: str, text: str, given_by: str = "") -> Ba
         backing = Backing(idea_id=idea.id, text=text, given_by=given_by)
         session.add(backing)
         session.flush()
-        follow_backings(session, idea)
+        follow_progress(session, idea.workshop_id, idea.id)
         return backing_snapshot(backing)
 
 
@@ -59,16 +46,17 @@ def update_backing(
         backing.text = text
         if cleaned_by is not None:
             backing.given_by = cleaned_by
+        follow_progress(session, backing.idea.workshop_id, backing.idea_id)
         return backing_snapshot(backing)
 
 
 def remove_backing(db: Database, backing_id: str) -> BackingSnapshot:
-    """Soft delete; the idea goes back to proposed when its last backing goes."""
+    """Soft delete; the idea's status follows (proposed again when nothing else is recorded)."""
     with db.transaction() as session:
         backing = fetch(session, Backing, backing_id)
         backing.deleted_at = utcnow()
         session.flush()
-        follow_backings(session, backing.idea)
+        follow_progress(session, backing.idea.workshop_id, backing.idea_id)
         return backing_snapshot(backing)
 
 
@@ -77,7 +65,7 @@ def restore_backing(db: Database, backing_id: str) -> BackingSnapshot:
         backing = fetch(session, Backing, backing_id, allow_deleted=True)
         backing.deleted_at = None
         session.flush()
-        follow_backings(session, backing.idea)
+        follow_progress(session, backing.idea.workshop_id, backing.idea_id)
         return backing_snapshot(backing)
 
 

@@ -13,16 +13,15 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput
 from app.i18n import _
+from app.idea_progress import follow_idea
 from app.plan_snapshots import AllocationSnapshot, DecisionSnapshot
 from app.records import fetch, fetch_idea_in
-from app.steps import from_step
 from app.text import clean_line, clean_text
 from models.base import utcnow
 from models.database import Database
 from models.enums import (
     DecisionLevel,
     DecisionOutcome,
-    IdeaStatus,
     Recommendation,
     ResourceKind,
 )
@@ -32,10 +31,6 @@ from models.review import Review
 from models.voting import ShortlistEntry
 from models.workshop import Workshop
 
-#: Steps after the decision that a decision taken or taken back never undoes.
-LATER_STEPS = from_step(IdeaStatus.REALISING)
-#: Statuses a decision itself gives; what came before them is kept on the decision.
-DECISION_STEPS = frozenset({IdeaStatus.DECIDED, IdeaStatus.RESOURCED})
 #: Numeric(14, 2): twelve digits before the decimal point.
 AMOUNT_LIMIT = Decimal(10) ** 12
 
@@ -79,59 +74,6 @@ def allocation_snapshot(row: ResourceAllocation) -> AllocationSnapshot:
         allocated_on=row.allocated_on,
         deleted=row.deleted_at is not None,
     )
-
-
-# The idea's status ---------------------------------------------------------------------------
-
-
-def _live_decisions(session: Session, idea_id: str) -> list[Decision]:
-    return list(
-        session.scalars(select(Decision).where(Decision.idea_id == idea_id, Decision.deleted_at.is_(None)))
-    )
-
-
-def _resourced(session: Session, idea_id: str) -> bool:
-    found = session.scalar(
-        select(func.count())
-        .select_from(ResourceAllocation)
-        .join(Decision, Decision.id == ResourceAllocation.decision_id)
-        .where(
-            Decision.idea_id == idea_id,
-            Decision.deleted_at.is_(None),
-            Decision.outcome == DecisionOutcome.GO,
-            ResourceAllocation.deleted_at.is_(None),
-        )
-    )
-    return bool(found)
-
-
-def _status_before_decisions(session: Session, idea_id: str) -> IdeaStatus | None:
-    """What the idea was before its decisions: the latest one taken from outside them."""
-    befores = session.scalars(
-        select(Decision.idea_status_before)
-        .where(Decision.idea_id == idea_id)
-        .order_by(Decision.number.desc())
-    )
-    for before in befores:
-        if before is not None and before not in DECISION_STEPS:
-            return IdeaStatus(before)
-    return None
-
-
-def follow_decisions(session: Session, idea_id: str | None) -> None:
-    """Decided while a decision is live, resourced while a GO has resources; later steps left alone."""
-    if idea_id is None:
-        return
-    session.flush()
-    idea = fetch(session, Idea, idea_id, allow_deleted=True)
-    if idea.status in LATER_STEPS:
-        return
-    if _live_decisions(session, idea_id):
-        idea.status = IdeaStatus.RESOURCED if _resourced(session, idea_id) else IdeaStatus.DECIDED
-    elif idea.status in DECISION_STEPS:
-        before = _status_before_decisions(session, idea_id)
-        if before is not None:
-            idea.status = before
 
 
 # Checks --------------------------------------------------------------------------------------
@@ -260,7 +202,7 @@ def record_decision(
     lessons_capture = clean_text(lessons_capture, "lessons_capture")
     with db.transaction() as session:
         workshop = fetch(session, Workshop, workshop_id)
-        idea = _idea_in(session, workshop.id, idea_id)
+        _idea_in(session, workshop.id, idea_id)
         _check_reasons(session, workshop.id, idea_id, checked, reasons)
         last = session.scalar(select(func.max(Decision.number)).where(Decision.workshop_id == workshop.id))
         decision = Decision(
@@ -274,10 +216,9 @@ def record_decision(
             reference=reference,
             reasons=reasons,
             lessons_capture=lessons_capture,
-            idea_status_before=None if idea is None else idea.status,
         )
         session.add(decision)
-        follow_decisions(session, idea_id)
+        follow_idea(session, idea_id)
         return _snapshot(session, decision)
 
 
@@ -314,16 +255,16 @@ def update_decision(
         decision.reference = reference
         decision.reasons = reasons
         decision.lessons_capture = lessons_capture
-        follow_decisions(session, decision.idea_id)
+        follow_idea(session, decision.idea_id)
         return _snapshot(session, decision)
 
 
 def delete_decision(db: Database, decision_id: str) -> DecisionSnapshot:
-    """Soft delete: the § number stays taken, and the idea goes back to where it was."""
+    """Soft delete: the § number stays taken, and the idea's status follows its other records."""
     with db.transaction() as session:
         decision = fetch(session, Decision, decision_id)
         decision.deleted_at = utcnow()
-        follow_decisions(session, decision.idea_id)
+        follow_idea(session, decision.idea_id)
         return _snapshot(session, decision)
 
 
@@ -331,7 +272,7 @@ def restore_decision(db: Database, decision_id: str) -> DecisionSnapshot:
     with db.transaction() as session:
         decision = fetch(session, Decision, decision_id, allow_deleted=True)
         decision.deleted_at = None
-        follow_decisions(session, decision.idea_id)
+        follow_idea(session, decision.idea_id)
         return _snapshot(session, decision)
 
 
@@ -435,7 +376,7 @@ def allocate(
         )
         session.add(row)
         session.flush()
-        follow_decisions(session, decision.idea_id)
+        follow_idea(session, decision.idea_id)
         return allocation_snapshot(row)
 
 
@@ -444,7 +385,7 @@ def remove_allocation(db: Database, allocation_id: str) -> AllocationSnapshot:
         row = fetch(session, ResourceAllocation, allocation_id)
         row.deleted_at = utcnow()
         decision = fetch(session, Decision, row.decision_id, allow_deleted=True)
-        follow_decisions(session, decision.idea_id)
+        follow_idea(session, decision.idea_id)
         return allocation_snapshot(row)
 
 
@@ -455,7 +396,7 @@ def restore_allocation(db: Database, allocation_id: str) -> AllocationSnapshot:
         if decision.outcome != DecisionOutcome.GO:
             raise InvalidInput(_("Resources are given only on a GO decision."), "decision_id")
         row.deleted_at = None
-        follow_decisions(session, decision.idea_id)
+        follow_idea(session, decision.idea_id)
         return allocation_snapshot(row)
 
 

@@ -1,18 +1,22 @@
 """How far each idea has come along the 10 steps, read from the records, and the funnel.
 
-An idea's status follows from what was recorded about it, never from a flag set by hand:
+An idea's status follows from what was recorded about it, never from a flag set by hand. This
+is its one source: ``Idea.status`` is a stored copy, refreshed by ``follow_progress`` at the end
+of every service that changes one of these records.
 
 - a live backing: backed (step 3); on the live shortlist: shortlisted;
 - a completed review: reviewed (step 4), or parked when its recommendation is to park;
-- an analysis with a benefit and a cost (hours or money): analysed (step 5);
-- a development plan that is not deleted: planned (step 6);
-- a decision of any outcome: decided (step 7). A NO, a postponement or a decline in doubt stays
-  "decided", not "parked": the decision record says which it was, and a later one may say GO;
-- resources allocated on the idea's decision: resourced (step 8);
-- a follow-up check-in or support entry once the latest decision is GO: realising (step 9);
-- a realisation entry: realised (step 10).
+- an analysis with a benefit (not only whitespace) and a cost (hours or money): analysed (step 5);
+- a live (not deleted) development plan, ready for decision or not: planned (step 6);
+- a live decision of any outcome: decided (step 7). A NO, a postponement or a decline in doubt
+  stays "decided", not "parked": the decision record says which it was, and a later one may say GO;
+- the idea's latest live decision is a GO with live resources on it: resourced (step 8); an older
+  GO's resources do not count once a later decision says otherwise;
+- the latest live decision is a GO and a live follow-up check-in or support entry: realising (step 9);
+- a live realisation entry: realised (step 10).
 
-The furthest step reached wins; a review's "park" only counts while nothing after it is recorded.
+The furthest step reached wins. "Parked" is the latest completed live review recommending park,
+and only counts while the idea has gone no further than reviewed.
 Each measure is one set-based query over a workshop (or all of them), so the cost does not grow
 with the number of ideas asked about.
 """
@@ -98,6 +102,36 @@ def _entries(session: Session, workshop_id: str | None, *kinds: FollowUpKind) ->
     return _ids(session, query, workshop_id)
 
 
+def _analysed(session: Session, workshop_id: str | None) -> set[str]:
+    """Ideas whose analysis weighs a benefit against a cost (as app.analysis.weighable)."""
+    rows = session.execute(
+        select(Analysis.idea_id, Analysis.benefit)
+        .join(Idea, Idea.id == Analysis.idea_id)
+        .join(Workshop, Workshop.id == Idea.workshop_id)
+        .where(
+            Analysis.cost_hours.is_not(None) | Analysis.cost_money.is_not(None),
+            _live_ideas(workshop_id),
+        )
+    )
+    # In Python: SQL's trim() strips only spaces, str.strip() every kind of whitespace.
+    return {idea_id for idea_id, benefit in rows if benefit.strip()}
+
+
+def _resourced(session: Session, decisions: dict[str, tuple[str, str]]) -> set[str]:
+    """Ideas whose latest decision is a GO with live resources on that very decision."""
+    go = {
+        decision_id: idea_id
+        for idea_id, (decision_id, outcome) in decisions.items()
+        if outcome == DecisionOutcome.GO
+    }
+    given = session.scalars(
+        select(ResourceAllocation.decision_id).where(
+            ResourceAllocation.deleted_at.is_(None), ResourceAllocation.decision_id.in_(list(go))
+        )
+    )
+    return {go[decision_id] for decision_id in given}
+
+
 def _derive(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
     ideas = list(
         session.scalars(
@@ -106,13 +140,7 @@ def _derive(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
     )
     decisions = latest_decisions(session, workshop_id)
     reviewed, parked = _parked_by_review(session, workshop_id)
-    resourced = _ids(
-        session,
-        select(Decision.idea_id)
-        .join(ResourceAllocation, ResourceAllocation.decision_id == Decision.id)
-        .where(Decision.deleted_at.is_(None), ResourceAllocation.deleted_at.is_(None)),
-        workshop_id,
-    )
+    resourced = _resourced(session, decisions)
     go = {idea_id for idea_id, (_, outcome) in decisions.items() if outcome == DecisionOutcome.GO}
     reached: list[tuple[IdeaStatus, Iterable[str]]] = [
         (
@@ -128,17 +156,7 @@ def _derive(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
             ),
         ),
         (IdeaStatus.REVIEWED, reviewed),
-        (
-            IdeaStatus.ANALYSED,
-            _ids(
-                session,
-                select(Analysis.idea_id).where(
-                    func.trim(Analysis.benefit) != "",
-                    Analysis.cost_hours.is_not(None) | Analysis.cost_money.is_not(None),
-                ),
-                workshop_id,
-            ),
-        ),
+        (IdeaStatus.ANALYSED, _analysed(session, workshop_id)),
         (IdeaStatus.PLANNED, _ids(session, _live_plans(), workshop_id)),
         (IdeaStatus.DECIDED, decisions),
         (IdeaStatus.RESOURCED, resourced),
@@ -173,12 +191,24 @@ def progress(db: Database, workshop_id: str) -> dict[str, IdeaStatus]:
 def follow_progress(session: Session, workshop_id: str, idea_id: str) -> None:
     """Store the derived status on the idea whose records changed, so the idea shows it.
 
-    Only that idea: the statuses other services keep (a decision's, a plan's) are theirs to set.
+    Every service that changes a record the derivation reads calls this at its end; a deleted
+    idea keeps the status it had.
     """
+    session.flush()
     derived = _derive(session, workshop_id).get(idea_id)
     idea = session.get(Idea, idea_id)
     if derived is not None and idea is not None and idea.status != derived:
         idea.status = derived
+
+
+def follow_idea(session: Session, idea_id: str | None) -> None:
+    """``follow_progress`` for an idea known by its id alone (None: a decision on no idea)."""
+    if idea_id is None:
+        return
+    session.flush()
+    idea = session.get(Idea, idea_id)
+    if idea is not None:
+        follow_progress(session, idea.workshop_id, idea.id)
 
 
 def _count_by_workshop(session: Session, query: Select[str, int]) -> dict[str, int]:

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
-from app.backings import follow_backings
 from app.errors import InvalidInput, NotFound
 from app.i18n import _
+from app.idea_progress import follow_progress
 from app.records import fetch, idea_snapshot
 from app.snapshots import IdeaSnapshot, MergeResult
 from app.text import clean_text, clean_title
@@ -245,7 +245,7 @@ def merge_ideas(db: Database, kept_id: str, absorbed_id: str) -> MergeResult:
         absorbed.deleted_at = utcnow()
         absorbed.merged_into_id = kept.id
         session.flush()
-        follow_backings(session, kept)
+        follow_progress(session, kept.workshop_id, kept.id)
         record = IdeaMerge(kept_id=kept.id, absorbed_id=absorbed.id, kept_before=before)
         session.add(record)
         session.flush()
@@ -273,8 +273,8 @@ def unmerge_ideas(db: Database, merge_id: str) -> tuple[IdeaSnapshot, IdeaSnapsh
         absorbed.merged_into_id = None
         record.undone = True
         session.flush()
-        follow_backings(session, kept)
-        follow_backings(session, absorbed)
+        follow_progress(session, kept.workshop_id, kept.id)
+        follow_progress(session, absorbed.workshop_id, absorbed.id)
         session.flush()
         session.expire(kept, ["images", "backings"])
         session.expire(absorbed, ["images", "backings"])

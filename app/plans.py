@@ -16,21 +16,19 @@ from sqlalchemy.orm import Session, selectinload
 from app.analysis import ready_problems_in
 from app.errors import InvalidInput, UserError
 from app.i18n import _
+from app.idea_progress import follow_idea
 from app.plan_snapshots import ActionSnapshot, PlanSnapshot, is_overdue
 from app.records import fetch, next_position
-from app.steps import up_to
 from app.text import clean_line, clean_text, clean_title
 from models.base import utcnow
 from models.database import Database
-from models.enums import ActionStatus, IdeaStatus
+from models.enums import ActionStatus
 from models.idea import Idea
 from models.plan import Action, DevelopmentPlan
 
 #: The plan's texts: one-line fields (a name) and longer ones, each cleaned by its kind.
 LINE_FIELDS = ("responsible", "risk_bearer")
 TEXT_FIELDS = ("concept", "factors", "mandate", "pilot_plan", "user_involvement", "operations_handover")
-#: An idea in one of these states becomes planned when its plan is ready for a decision.
-BEFORE_PLANNED = up_to(IdeaStatus.ANALYSED)
 
 
 class Keep(Enum):
@@ -116,6 +114,7 @@ def create_plan(db: Database, idea_id: str, *, today: date) -> PlanSnapshot:
             raise _already_planned()
         plan = DevelopmentPlan(idea_id=idea.id)
         session.add(plan)
+        follow_idea(session, idea.id)
         return _snapshot(session, plan, today)
 
 
@@ -178,6 +177,7 @@ def delete_plan(db: Database, plan_id: str, *, today: date) -> PlanSnapshot:
     with db.transaction() as session:
         plan = fetch(session, DevelopmentPlan, plan_id)
         plan.deleted_at = utcnow()
+        follow_idea(session, plan.idea_id)
         return _snapshot(session, plan, today)
 
 
@@ -189,6 +189,7 @@ def restore_plan(db: Database, plan_id: str, *, today: date) -> PlanSnapshot:
                 raise _already_planned()
             fetch(session, Idea, plan.idea_id)  # the idea itself must still be there
             plan.deleted_at = None
+            follow_idea(session, plan.idea_id)
         return _snapshot(session, plan, today)
 
 
@@ -205,7 +206,7 @@ def mark_ready_for_decision(db: Database, plan_id: str, *, today: date) -> PlanS
     """The plan goes to a decision; refused with every reason while something is missing.
 
     The reasons are the analysis's (benefit and cost) and the plan's own (concept, who is
-    responsible). The idea becomes planned unless it has come further already.
+    responsible). The idea is planned already: its plan exists.
     """
     with db.transaction() as session:
         row = fetch(session, DevelopmentPlan, plan_id)
@@ -213,22 +214,16 @@ def mark_ready_for_decision(db: Database, plan_id: str, *, today: date) -> PlanS
         if problems:
             raise NotReady(problems)
         row.ready_for_decision = True
-        idea = fetch(session, Idea, row.idea_id, allow_deleted=True)
-        if idea.status in BEFORE_PLANNED:
-            idea.status = IdeaStatus.PLANNED
+        follow_idea(session, row.idea_id)
         return _snapshot(session, row, today)
 
 
-def withdraw_ready_for_decision(
-    db: Database, plan_id: str, *, idea_status: IdeaStatus | None = None, today: date
-) -> PlanSnapshot:
-    """Take the plan back from the decision; undo passes the idea's status from before."""
+def withdraw_ready_for_decision(db: Database, plan_id: str, *, today: date) -> PlanSnapshot:
+    """Take the plan back from the decision; the idea stays planned while the plan is there."""
     with db.transaction() as session:
         row = fetch(session, DevelopmentPlan, plan_id)
         row.ready_for_decision = False
-        idea = fetch(session, Idea, row.idea_id, allow_deleted=True)
-        if idea_status is not None and idea.status == IdeaStatus.PLANNED:
-            idea.status = IdeaStatus(idea_status)
+        follow_idea(session, row.idea_id)
         return _snapshot(session, row, today)
 
 

@@ -12,23 +12,20 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.backings import follow_backings
 from app.errors import InvalidInput, UserError
 from app.i18n import _
+from app.idea_progress import follow_progress
 from app.records import fetch, next_position
 from app.review_snapshots import Composition, NoteSnapshot, ReviewSnapshot
-from app.steps import from_step
 from app.text import clean_text
 from models.base import utcnow
 from models.database import Database
-from models.enums import IdeaStatus, NoteKind, Recommendation, ReviewFormat
+from models.enums import NoteKind, Recommendation, ReviewFormat
 from models.idea import Idea
 from models.review import Review, ReviewNote
 from models.voting import ShortlistEntry
 from models.workshop import Participant
 
-#: Steps after the review: a review changing does not move an idea back from these.
-AFTER_REVIEW = from_step(IdeaStatus.ANALYSED)
 _KIND_ORDER = {kind: n for n, kind in enumerate(NoteKind)}
 Choice = TypeVar("Choice", bound=Enum)
 
@@ -56,27 +53,10 @@ def _on_shortlist(session: Session, idea_id: str) -> bool:
     return entry is not None
 
 
-def settle_early_status(session: Session, idea: Idea) -> None:
-    """The idea's status from its records up to the review: reviewed or parked, shortlisted, backed."""
-    recommendation = session.scalar(
-        select(Review.recommendation)
-        .where(Review.idea_id == idea.id, Review.deleted_at.is_(None), Review.completed_at.is_not(None))
-        .order_by(Review.completed_at.desc())
-        .limit(1)
-    )
-    if recommendation is not None:
-        idea.status = IdeaStatus.PARKED if recommendation == Recommendation.PARK else IdeaStatus.REVIEWED
-    elif _on_shortlist(session, idea.id):
-        idea.status = IdeaStatus.SHORTLISTED
-    else:
-        idea.status = IdeaStatus.PROPOSED
-        follow_backings(session, idea)
-
-
-def follow_review(session: Session, idea: Idea) -> None:
-    """Reviewed (or parked) while a completed review says so; later steps of the idea are left alone."""
-    if idea.status not in AFTER_REVIEW:
-        settle_early_status(session, idea)
+def _follow(session: Session, review: Review) -> None:
+    """The idea's stored status after its review changed (app.idea_progress)."""
+    idea = fetch(session, Idea, review.idea_id, allow_deleted=True)
+    follow_progress(session, idea.workshop_id, idea.id)
 
 
 # Snapshots -------------------------------------------------------------------------------------
@@ -178,6 +158,7 @@ def start_review(db: Database, idea_id: str, review_format: str = ReviewFormat.S
         review = Review(idea_id=idea.id, format=chosen)
         session.add(review)
         session.flush()
+        _follow(session, review)
         return review_snapshot(session, review)
 
 
@@ -222,7 +203,7 @@ def remove_review(db: Database, review_id: str) -> ReviewSnapshot:
         review = fetch(session, Review, review_id)
         review.deleted_at = utcnow()
         session.flush()
-        follow_review(session, fetch(session, Idea, review.idea_id, allow_deleted=True))
+        _follow(session, review)
         return review_snapshot(session, review)
 
 
@@ -236,7 +217,7 @@ def restore_review(db: Database, review_id: str) -> ReviewSnapshot:
                 )
             review.deleted_at = None
             session.flush()
-            follow_review(session, fetch(session, Idea, review.idea_id, allow_deleted=True))
+            _follow(session, review)
         return review_snapshot(session, review)
 
 
@@ -262,7 +243,7 @@ def set_recommendation(db: Database, review_id: str, recommendation: str, reason
         review.reasons = reasons
         review.completed_at = utcnow()
         session.flush()
-        follow_review(session, fetch(session, Idea, review.idea_id, allow_deleted=True))
+        _follow(session, review)
         return review_snapshot(session, review)
 
 
@@ -272,7 +253,7 @@ def reopen_review(db: Database, review_id: str) -> ReviewSnapshot:
         review = fetch(session, Review, review_id)
         review.completed_at = None
         session.flush()
-        follow_review(session, fetch(session, Idea, review.idea_id, allow_deleted=True))
+        _follow(session, review)
         return review_snapshot(session, review)
 
 

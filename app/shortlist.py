@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.backings import follow_backings
 from app.errors import InvalidInput
 from app.i18n import _
+from app.idea_progress import follow_progress
 from app.records import fetch, fetch_idea_in
 from app.text import clean_text
 from app.voting_results import cut_view_in
@@ -22,7 +22,6 @@ from app.voting_rules import Ranked, above_line
 from app.voting_snapshots import ShortlistItem
 from models.base import utcnow
 from models.database import Database
-from models.enums import IdeaStatus
 from models.idea import Idea
 from models.voting import ShortlistEntry, VotingRound
 
@@ -58,15 +57,6 @@ def _live(session: Session, workshop_id: str) -> list[ShortlistEntry]:
             .order_by(ShortlistEntry.position)
         )
     )
-
-
-def _mark(session: Session, idea: Idea, on_list: bool) -> None:
-    """The idea's status follows the shortlist, but never undoes a later step."""
-    if on_list and idea.status in (IdeaStatus.PROPOSED, IdeaStatus.BACKED):
-        idea.status = IdeaStatus.SHORTLISTED
-    elif not on_list and idea.status == IdeaStatus.SHORTLISTED:
-        idea.status = IdeaStatus.PROPOSED
-        follow_backings(session, idea)
 
 
 def _snapshot(session: Session, workshop_id: str, *, removed: bool = False) -> list[ShortlistItem]:
@@ -130,7 +120,6 @@ def make_shortlist(
             if entry.idea_id not in chosen:
                 entry.deleted_at = now
                 entry.removed_reason = why
-                _mark(session, fetch(session, Idea, entry.idea_id, allow_deleted=True), False)
         for position, idea_id in enumerate(chosen):
             if idea_id in kept:
                 kept[idea_id].position = position
@@ -144,8 +133,9 @@ def make_shortlist(
                     added_reason=why,
                 )
             )
-            _mark(session, fetch(session, Idea, idea_id, allow_deleted=True), True)
         session.flush()
+        for idea_id in {e.idea_id for e in current} | set(chosen):
+            follow_progress(session, row.workshop_id, idea_id)
         return _snapshot(session, row.workshop_id)
 
 
@@ -166,8 +156,8 @@ def add_to_shortlist(db: Database, workshop_id: str, idea_id: str, reason: str) 
             added_reason=why,
         )
         session.add(entry)
-        _mark(session, idea, True)
         session.flush()
+        follow_progress(session, workshop_id, idea_id)
         return _item(entry, idea.title)
 
 
@@ -179,8 +169,8 @@ def remove_from_shortlist(db: Database, entry_id: str, reason: str) -> Shortlist
         entry.deleted_at = utcnow()
         entry.removed_reason = why
         idea = fetch(session, Idea, entry.idea_id, allow_deleted=True)
-        _mark(session, idea, False)
         session.flush()
+        follow_progress(session, entry.workshop_id, entry.idea_id)
         return _item(entry, idea.title)
 
 
@@ -195,8 +185,8 @@ def restore_to_shortlist(db: Database, entry_id: str) -> ShortlistItem:
         entry.deleted_at = None
         entry.removed_reason = ""
         idea = fetch(session, Idea, entry.idea_id, allow_deleted=True)
-        _mark(session, idea, True)
         session.flush()
+        follow_progress(session, entry.workshop_id, entry.idea_id)
         return _item(entry, idea.title)
 
 
@@ -206,4 +196,5 @@ def withdraw_from_shortlist(db: Database, entry_id: str) -> None:
         entry = fetch(session, ShortlistEntry, entry_id, allow_deleted=True)
         idea = fetch(session, Idea, entry.idea_id, allow_deleted=True)
         session.delete(entry)
-        _mark(session, idea, False)
+        session.flush()
+        follow_progress(session, idea.workshop_id, idea.id)

@@ -77,8 +77,6 @@ class Decision(Keyed, SoftDeletable, Base):
     reasons: Mapped[str] = mapped_column(Text, default="")
     staff_vote: Mapped[str] = mapped_column(Text, default="")
     lessons_capture: Mapped[str] = mapped_column(Text, default="")
-    #: The idea's status before this decision, so that taking the decision back is exact.
-    idea_status_before: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class ResourceAllocation(Keyed, SoftDeletable, Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,7 @@ from app.analysis import (
     ready_problems_in,
     save_analysis,
 )
+from app.decisions import record_decision
 from app.errors import InvalidInput, NotFound
 from app.i18n import set_language
 from app.ideas import get_idea
@@ -27,8 +29,7 @@ from app.shortlist import add_to_shortlist
 from app.snapshots import WorkshopSnapshot
 from app.text import TEXT_MAX
 from models.database import Database
-from models.enums import IdeaStatus, Recommendation
-from models.idea import Idea
+from models.enums import DecisionLevel, DecisionOutcome, IdeaStatus, Recommendation
 from models.review import Analysis
 from tests.app import voting_setup
 from tests.app.test_text import PIECES
@@ -255,11 +256,10 @@ def test_an_idea_analysed_without_a_review_falls_back_to_where_it_was(db: Databa
     assert status(db, idea_id) == IdeaStatus.PROPOSED
 
 
-def test_a_later_step_is_not_undone_by_the_analysis(db: Database, idea_id: str) -> None:
-    with db.transaction() as session:
-        idea = session.get(Idea, idea_id)
-        assert idea is not None
-        idea.status = IdeaStatus.DECIDED
+def test_a_later_step_is_not_undone_by_the_analysis(db: Database, board: Board, idea_id: str) -> None:
+    record_decision(
+        db, board.workshop_id, idea_id, DecisionOutcome.NO, DecisionLevel.EXECUTIVE_BOARD, date(2026, 3, 12)
+    )
 
     save_analysis(db, idea_id, benefit="Färre fall hemma.", cost_hours=10)
     save_analysis(db, idea_id, cost_hours=None)

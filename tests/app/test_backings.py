@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 
 from app.backings import add_backing, list_backings, remove_backing, restore_backing, update_backing
+from app.decisions import record_decision
 from app.errors import InvalidInput, NotFound
 from app.ideas import add_idea, list_ideas, remove_idea
+from app.review import set_recommendation, start_review
+from app.shortlist import add_to_shortlist
 from app.snapshots import IdeaSnapshot, WorkshopSnapshot
 from models.database import Database
-from models.enums import IdeaStatus
-from models.idea import Idea
+from models.enums import DecisionLevel, DecisionOutcome, IdeaStatus, Recommendation
+
+DAY = date(2026, 3, 12)
 
 
 @pytest.fixture
@@ -125,13 +132,30 @@ def test_a_removed_backing_cannot_be_changed_or_removed_again(db: Database, idea
     assert shown(db, idea) == ("proposed", 0)
 
 
-@pytest.mark.parametrize("status", [IdeaStatus.SHORTLISTED, IdeaStatus.DECIDED, IdeaStatus.PARKED])
-def test_a_later_status_is_left_alone(db: Database, idea: IdeaSnapshot, status: IdeaStatus) -> None:
+def _shortlisted(db: Database, idea: IdeaSnapshot) -> None:
+    add_to_shortlist(db, idea.workshop_id, idea.id, "Ledningen vill pröva den.")
+
+
+def _decided(db: Database, idea: IdeaSnapshot) -> None:
+    record_decision(db, idea.workshop_id, idea.id, DecisionOutcome.NO, DecisionLevel.EXECUTIVE_BOARD, DAY)
+
+
+def _parked(db: Database, idea: IdeaSnapshot) -> None:
+    _shortlisted(db, idea)
+    review = start_review(db, idea.id)
+    set_recommendation(db, review.id, Recommendation.PARK, "Inte nu.")
+
+
+@pytest.mark.parametrize(
+    ("status", "reach"),
+    [(IdeaStatus.SHORTLISTED, _shortlisted), (IdeaStatus.DECIDED, _decided), (IdeaStatus.PARKED, _parked)],
+)
+def test_a_later_status_is_left_alone(
+    db: Database, idea: IdeaSnapshot, status: IdeaStatus, reach: Callable[[Database, IdeaSnapshot], None]
+) -> None:
     backing = add_backing(db, idea.id, "Tack!")
-    with db.transaction() as session:
-        stored = session.get(Idea, idea.id)
-        assert stored is not None
-        stored.status = status
+    reach(db, idea)
+    assert shown(db, idea) == (status, 1)
 
     remove_backing(db, backing.id)
     assert shown(db, idea) == (status, 0)

@@ -24,14 +24,22 @@ from app.decisions import (
     update_decision,
 )
 from app.errors import InvalidInput, NotFound
+from app.followup import add_entry, mark_realised
 from app.ideas import get_idea
 from app.plan_snapshots import DecisionSnapshot
+from app.plans import create_plan
 from app.shortlist import add_to_shortlist, make_shortlist
 from app.snapshots import WorkshopSnapshot
 from app.workshops import create_workshop
 from models.database import Database
-from models.enums import DecisionLevel, DecisionOutcome, IdeaStatus, Recommendation, ResourceKind
-from models.idea import Idea
+from models.enums import (
+    DecisionLevel,
+    DecisionOutcome,
+    FollowUpKind,
+    IdeaStatus,
+    Recommendation,
+    ResourceKind,
+)
 from models.plan import Decision, ResourceAllocation
 from models.review import Review
 from tests.app import voting_setup
@@ -68,11 +76,6 @@ def decision_rows(db: Database) -> list[Decision]:
 
 def status(db: Database, board: Board, n: int) -> str:
     return get_idea(db, board.ideas[n]).status
-
-
-def set_status(db: Database, board: Board, n: int, value: IdeaStatus) -> None:
-    with db.transaction() as session:
-        session.get(Idea, board.ideas[n]).status = value  # type: ignore[union-attr]
 
 
 def reviewed(db: Database, board: Board, n: int, recommendation: Recommendation, hour: int = 9) -> None:
@@ -167,7 +170,7 @@ def test_every_outcome_makes_the_idea_decided(db: Database, board: Board) -> Non
 
 
 def test_taking_decisions_back_returns_the_idea_to_where_it_was(db: Database, board: Board) -> None:
-    set_status(db, board, 0, IdeaStatus.PLANNED)
+    create_plan(db, board.ideas[0], today=DAY)
     first = decide(db, board, 0, DecisionOutcome.POSTPONED)
     second = decide(db, board, 0, GO)
     # Out of order: the first goes, the second still stands
@@ -179,11 +182,34 @@ def test_taking_decisions_back_returns_the_idea_to_where_it_was(db: Database, bo
     assert status(db, board, 0) == IdeaStatus.DECIDED
 
 
-def test_a_decision_never_undoes_realisation(db: Database, board: Board) -> None:
-    set_status(db, board, 0, IdeaStatus.REALISING)
-    made = decide(db, board, 0)
-    delete_decision(db, made.id)
+def test_a_later_no_takes_the_resources_of_an_earlier_go_out_of_the_status(
+    db: Database, board: Board
+) -> None:
+    go = decide(db, board, 0, GO)
+    allocate(db, go.id, ResourceKind.HOURS, 40)
+    assert status(db, board, 0) == IdeaStatus.RESOURCED
+    later = decide(db, board, 0, NO, decided_on=date(2026, 4, 1))
+    assert status(db, board, 0) == IdeaStatus.DECIDED
+    delete_decision(db, later.id)
+    assert status(db, board, 0) == IdeaStatus.RESOURCED
+
+
+def test_taking_a_go_back_after_a_check_in_ends_realising(db: Database, board: Board) -> None:
+    create_plan(db, board.ideas[0], today=DAY)
+    go = decide(db, board, 0, GO)
+    add_entry(db, board.workshop_id, board.ideas[0], FollowUpKind.CHECK_IN, DAY, "Igång.")
     assert status(db, board, 0) == IdeaStatus.REALISING
+    delete_decision(db, go.id)
+    assert status(db, board, 0) == IdeaStatus.PLANNED
+
+
+def test_a_decision_never_undoes_realisation(db: Database, board: Board) -> None:
+    create_plan(db, board.ideas[0], today=DAY)
+    mark_realised(db, board.ideas[0], DAY, "Klart.")
+    made = decide(db, board, 0, NO)
+    assert status(db, board, 0) == IdeaStatus.REALISED
+    delete_decision(db, made.id)
+    assert status(db, board, 0) == IdeaStatus.REALISED
 
 
 # Against the vote: ideas 0..4 by total 5, 4, 3, 3, 1; the shortlist is ideas 0 and 1.

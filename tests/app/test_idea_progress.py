@@ -7,12 +7,17 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from app import decisions
+from app.analysis import save_analysis
 from app.backings import add_backing, remove_backing
+from app.decisions import delete_decision, record_decision, remove_allocation
 from app.followup import add_entry, mark_realised, remove_entry
 from app.followup_snapshots import Funnel
 from app.idea_progress import funnel, funnels, progress
-from app.ideas import add_idea, list_ideas, remove_idea
+from app.ideas import add_idea, get_idea, list_ideas, remove_idea
 from app.participants import add_participants
+from app.plans import create_plan, delete_plan, mark_ready_for_decision, update_plan
+from app.review import set_recommendation, start_review
 from app.shortlist import add_to_shortlist
 from app.snapshots import WorkshopSnapshot
 from app.workshops import create_workshop, delete_workshop
@@ -162,7 +167,7 @@ def test_half_done_records_do_not_count(db: Database, workshop: WorkshopSnapshot
     open_review, no_cost, no_benefit = (add_idea(db, w, f"Idé {n}").id for n in range(3))
     review(db, open_review, Recommendation.PARK, completed=False)
     analyse(db, no_cost, hours=None)
-    analyse(db, no_benefit, benefit="  ")
+    analyse(db, no_benefit, benefit="\u00a0\t\n ")  # whitespace of any kind is no benefit
 
     assert set(progress(db, w).values()) == {IdeaStatus.PROPOSED}
 
@@ -274,3 +279,56 @@ def test_an_undated_decision_is_the_latest(db: Database, workshop: WorkshopSnaps
     decide(db, workshop.id, idea, DecisionOutcome.GO, on=None)
 
     assert funnel(db, workshop.id).go == 1
+
+
+def test_the_stored_status_is_the_derived_one_after_every_service(
+    db: Database, workshop: WorkshopSnapshot
+) -> None:
+    """GIVEN an idea taken through the 10 steps by the real services, and back again.
+
+    THEN after every step the status the idea stores is the one its records give.
+    """
+    w = workshop.id
+    idea = add_idea(db, w, "Fast omsorgskontakt").id
+
+    def now_at(step: IdeaStatus) -> None:
+        stored = get_idea(db, idea).status
+        assert stored == progress(db, w)[idea]
+        assert stored == step
+
+    now_at(IdeaStatus.PROPOSED)
+    add_backing(db, idea, "Tack!")
+    now_at(IdeaStatus.BACKED)
+    add_to_shortlist(db, w, idea, "Lyftes av gruppen")
+    now_at(IdeaStatus.SHORTLISTED)
+    board = start_review(db, idea)
+    now_at(IdeaStatus.SHORTLISTED)
+    set_recommendation(db, board.id, Recommendation.PROCEED, "Billigt att pröva.")
+    now_at(IdeaStatus.REVIEWED)
+    save_analysis(db, idea, benefit="Färre akuta besök", cost_hours=120)
+    now_at(IdeaStatus.ANALYSED)
+    plan_id = create_plan(db, idea, today=DAY).id
+    now_at(IdeaStatus.PLANNED)  # a plan, not yet ready for a decision
+    update_plan(db, plan_id, today=DAY, concept="En kontakt per brukare", responsible="Eva Sjöberg")
+    mark_ready_for_decision(db, plan_id, today=DAY)
+    now_at(IdeaStatus.PLANNED)
+    go = record_decision(db, w, idea, DecisionOutcome.GO, DecisionLevel.COMMITTEE, DAY, reasons="Ryms.")
+    now_at(IdeaStatus.DECIDED)
+    given = decisions.allocate(db, go.id, ResourceKind.HOURS, 200)
+    now_at(IdeaStatus.RESOURCED)
+    check_in = add_entry(db, w, idea, FollowUpKind.CHECK_IN, DAY, "Första brukarna är med")
+    now_at(IdeaStatus.REALISING)
+    realised = mark_realised(db, idea, DAY)
+    now_at(IdeaStatus.REALISED)
+
+    # WHEN it is taken back, one record at a time
+    remove_entry(db, realised.id)
+    now_at(IdeaStatus.REALISING)
+    remove_entry(db, check_in.id)
+    now_at(IdeaStatus.RESOURCED)
+    remove_allocation(db, given.id)
+    now_at(IdeaStatus.DECIDED)
+    delete_decision(db, go.id)
+    now_at(IdeaStatus.PLANNED)
+    delete_plan(db, plan_id, today=DAY)
+    now_at(IdeaStatus.ANALYSED)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app import plans
 from app.analysis import save_analysis
+from app.decisions import record_decision
 from app.errors import InvalidInput, NotFound
 from app.ideas import add_idea, get_idea, remove_idea
 from app.plan_snapshots import PlanSnapshot
@@ -37,8 +38,7 @@ from app.plans import (
 )
 from app.snapshots import WorkshopSnapshot
 from models.database import Database
-from models.enums import ActionStatus, IdeaStatus
-from models.idea import Idea
+from models.enums import ActionStatus, DecisionLevel, DecisionOutcome, IdeaStatus
 from models.plan import Action, DevelopmentPlan
 from tests.app import voting_setup
 
@@ -315,7 +315,7 @@ def test_a_plan_goes_to_a_decision_only_when_nothing_is_missing(
         "Name who is responsible for the plan.",
     )
     assert not stored_plan(db, plan.id).ready_for_decision
-    assert _status(db, idea_id) == IdeaStatus.PROPOSED
+    assert _status(db, idea_id) == IdeaStatus.PLANNED  # the plan exists, ready or not
 
     problems_are(monkeypatch, [])
     update_plan(db, plan.id, today=TODAY, concept="Fast kontakt", responsible="Anna")
@@ -323,9 +323,17 @@ def test_a_plan_goes_to_a_decision_only_when_nothing_is_missing(
     assert ready.ready_for_decision
     assert _status(db, idea_id) == IdeaStatus.PLANNED
 
-    taken_back = withdraw_ready_for_decision(db, plan.id, idea_status=IdeaStatus.PROPOSED, today=TODAY)
+    taken_back = withdraw_ready_for_decision(db, plan.id, today=TODAY)
     assert not taken_back.ready_for_decision
+    assert _status(db, idea_id) == IdeaStatus.PLANNED
+
+
+def test_the_idea_is_planned_while_its_plan_is_there(db: Database, idea_id: str, plan: PlanSnapshot) -> None:
+    assert _status(db, idea_id) == IdeaStatus.PLANNED
+    delete_plan(db, plan.id, today=TODAY)
     assert _status(db, idea_id) == IdeaStatus.PROPOSED
+    restore_plan(db, plan.id, today=TODAY)
+    assert _status(db, idea_id) == IdeaStatus.PLANNED
 
 
 def test_ready_for_decision_never_undoes_a_later_step(
@@ -333,11 +341,11 @@ def test_ready_for_decision_never_undoes_a_later_step(
 ) -> None:
     problems_are(monkeypatch, [])
     update_plan(db, plan.id, today=TODAY, concept="Fast kontakt", responsible="Anna")
-    with db.transaction() as session:
-        session.get(Idea, idea_id).status = IdeaStatus.DECIDED  # type: ignore[union-attr]
+    workshop_id = get_idea(db, idea_id).workshop_id
+    record_decision(db, workshop_id, idea_id, DecisionOutcome.GO, DecisionLevel.EXECUTIVE_BOARD, TODAY)
     mark_ready_for_decision(db, plan.id, today=TODAY)
     assert _status(db, idea_id) == IdeaStatus.DECIDED
-    withdraw_ready_for_decision(db, plan.id, idea_status=IdeaStatus.PROPOSED, today=TODAY)
+    withdraw_ready_for_decision(db, plan.id, today=TODAY)
     assert _status(db, idea_id) == IdeaStatus.DECIDED
 
 

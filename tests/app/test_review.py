@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +13,7 @@ from app.backings import add_backing
 from app.errors import InvalidInput, NotFound
 from app.ideas import get_idea
 from app.participants import add_participant
+from app.plans import create_plan
 from app.review import (
     ReviewCompleted,
     add_note,
@@ -38,7 +39,6 @@ from app.text import TEXT_MAX
 from app.workshops import create_workshop
 from models.database import Database
 from models.enums import IdeaStatus, NoteKind, Recommendation, ReviewFormat
-from models.idea import Idea
 from models.review import Review, ReviewNote
 from tests.app import voting_setup
 from tests.app.test_text import PIECES
@@ -388,10 +388,8 @@ def test_park_parks_the_idea_and_reopening_brings_it_back(db: Database, board: B
 
 
 def test_a_later_step_is_not_undone_by_the_review(db: Database, board: Board, review_id: str) -> None:
-    with db.transaction() as session:
-        idea = session.get(Idea, board.ideas[0])
-        assert idea is not None
-        idea.status = IdeaStatus.PLANNED
+    create_plan(db, board.ideas[0], today=date(2026, 3, 12))
+    assert status(db, board.ideas[0]) == IdeaStatus.PLANNED
 
     set_recommendation(db, review_id, Recommendation.PROCEED, "Bra.")
     reopen_review(db, review_id)

@@ -7,6 +7,7 @@ import pytest
 from app.backings import add_backing
 from app.errors import InvalidInput, NotFound
 from app.ideas import add_idea, get_idea, remove_idea
+from app.review import set_recommendation, start_review
 from app.shortlist import (
     add_to_shortlist,
     make_shortlist,
@@ -21,8 +22,7 @@ from app.voting_results import NotRevealed, results, reveal_round, settle_tie, s
 from app.voting_snapshots import Voter
 from app.workshops import create_workshop
 from models.database import Database
-from models.enums import IdeaStatus
-from models.idea import Idea
+from models.enums import Recommendation
 from tests.app import voting_setup
 from tests.app.voting_setup import Board, by_index, make_board, opened, revealed
 
@@ -261,15 +261,14 @@ def test_adding_an_idea_is_undone_without_a_trace(db: Database, board: Board, ro
 
 
 def test_the_status_never_undoes_a_later_step(db: Database, board: Board, round_id: str) -> None:
-    # GIVEN ideas that have come further than the shortlist (there is no service for it yet)
-    with db.transaction() as session:
-        for n, later in ((0, IdeaStatus.REVIEWED), (2, IdeaStatus.PARKED)):
-            row = session.get(Idea, board.ideas[n])
-            assert row is not None
-            row.status = later
+    # GIVEN ideas that have come further than the shortlist: reviewed, and reviewed to park
+    for n, recommendation in ((0, Recommendation.PROCEED), (2, Recommendation.PARK)):
+        add_to_shortlist(db, board.workshop_id, board.ideas[n], "Granskas först.")
+        review = start_review(db, board.ideas[n])
+        set_recommendation(db, review.id, recommendation, "Skälen.")
 
     # WHEN they go on and come off the shortlist
-    made = make_shortlist(db, round_id, min_dots=3)
+    made = make_shortlist(db, round_id, min_dots=3, reason=REASON)
     assert [status(db, board, n) for n in (0, 1, 2, 3)] == [
         "reviewed",
         "shortlisted",

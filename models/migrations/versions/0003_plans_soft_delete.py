@@ -1,6 +1,5 @@
-"""Development plans can be deleted and restored; decisions keep their § numbers unique per workshop
-and remember the idea's status before them; a recognition keeps whom it recognises apart from
-who gave it.
+"""Development plans can be deleted and restored; decisions keep their § numbers unique per workshop;
+a recognition keeps whom it recognises apart from who gave it.
 
 Revision ID: 0003
 Revises: 0002
@@ -33,7 +32,6 @@ def upgrade() -> None:
         postgresql_where=_LIVE,
     )
     with op.batch_alter_table("decision", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("idea_status_before", sa.String(length=16), nullable=True))
         batch_op.create_unique_constraint(batch_op.f("uq_decision_workshop_id"), ["workshop_id", "number"])
     # No released Mylla wrote recognitions, so every existing entry starts with no one recognised.
     with op.batch_alter_table("follow_up_entry", schema=None) as batch_op:
@@ -53,4 +51,3 @@ def downgrade() -> None:
         batch_op.create_unique_constraint(batch_op.f("uq_development_plan_idea_id"), ["idea_id"])
     with op.batch_alter_table("decision", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_decision_workshop_id"), type_="unique")
-        batch_op.drop_column("idea_status_before")
