@@ -125,7 +125,10 @@ def add_entry(
     new ``status``, or both. A realisation is passed on to ``mark_realised``; a recognition names
     people and goes through ``recognise``.
     """
-    kind = FollowUpKind(kind)
+    try:
+        kind = FollowUpKind(kind)
+    except ValueError:
+        raise InvalidInput(_("Choose what kind of entry this is."), "kind") from None
     if kind is FollowUpKind.RECOGNITION:
         raise TypeError("a recognition names the people it recognises: use recognise()")
     if kind is FollowUpKind.REALISATION:
@@ -166,15 +169,7 @@ def mark_realised(
     with db.transaction() as session:
         idea = fetch(session, Idea, idea_id)
         _plan_idea(session, workshop_id or idea.workshop_id, idea_id, FollowUpKind.REALISATION)
-        already = session.scalar(
-            select(FollowUpEntry.id).where(
-                FollowUpEntry.idea_id == idea_id,
-                FollowUpEntry.kind == FollowUpKind.REALISATION,
-                FollowUpEntry.deleted_at.is_(None),
-            )
-        )
-        if already is not None:
-            raise InvalidInput(_("That plan is already marked realised."), "idea_id")
+        _refuse_a_second_realisation(session, idea_id)
         entry = _add(
             session, idea.workshop_id, idea_id, FollowUpKind.REALISATION, day, text=text, author=author
         )
@@ -242,9 +237,27 @@ def restore_entry(db: Database, entry_id: str) -> FollowUpEntrySnapshot:
     return _set_deleted(db, entry_id, deleted=False)
 
 
+def _refuse_a_second_realisation(session: Session, idea_id: str) -> None:
+    already = session.scalar(
+        select(FollowUpEntry.id).where(
+            FollowUpEntry.idea_id == idea_id,
+            FollowUpEntry.kind == FollowUpKind.REALISATION,
+            FollowUpEntry.deleted_at.is_(None),
+        )
+    )
+    if already is not None:
+        raise InvalidInput(_("That plan is already marked realised."), "idea_id")
+
+
 def _set_deleted(db: Database, entry_id: str, *, deleted: bool) -> FollowUpEntrySnapshot:
     with db.transaction() as session:
         entry = fetch(session, FollowUpEntry, entry_id, allow_deleted=True)
+        if not deleted and entry.deleted_at is not None and entry.idea_id is not None:
+            # Coming back, the entry meets the same rules as when it was written.
+            kind = FollowUpKind(entry.kind)
+            _plan_idea(session, entry.workshop_id, entry.idea_id, kind)
+            if kind is FollowUpKind.REALISATION:
+                _refuse_a_second_realisation(session, entry.idea_id)
         entry.deleted_at = utcnow() if deleted else None
         session.flush()
         if entry.idea_id is not None:

@@ -170,6 +170,35 @@ def test_marking_realised_once(db: Database, workshop: WorkshopSnapshot, planned
     assert [row[-1] for row in stored(db)] == [True]
 
 
+def test_a_restored_entry_meets_the_rules_it_met_when_written(
+    db: Database, workshop: WorkshopSnapshot, planned: str
+) -> None:
+    # GIVEN a realisation taken back, and a new one written in its place
+    first = mark_realised(db, planned, date(2026, 11, 20), "I drift")
+    remove_entry(db, first.id)
+    mark_realised(db, planned, date(2026, 11, 22), "I ordinarie drift")
+
+    # WHEN the first one is brought back, THEN the plan would be realised twice: refused, unchanged
+    with pytest.raises(InvalidInput, match="already marked realised"):
+        restore_entry(db, first.id)
+    assert [row[-1] for row in stored(db)].count(True) == 1
+
+    # ... and an entry about an idea since deleted does not come back either
+    note = add_entry(db, workshop.id, planned, FollowUpKind.CHECK_IN, TODAY, "Igång")
+    remove_entry(db, note.id)
+    remove_idea(db, planned)
+    with pytest.raises(NotFound):
+        restore_entry(db, note.id)
+
+
+def test_an_unknown_kind_of_entry_is_refused_plainly(
+    db: Database, workshop: WorkshopSnapshot, planned: str
+) -> None:
+    with pytest.raises(InvalidInput, match="Choose what kind of entry") as refused:
+        add_entry(db, workshop.id, planned, "party", TODAY, "Tårta")
+    assert refused.value.field == "kind"
+
+
 def test_add_entry_passes_a_realisation_on(db: Database, workshop: WorkshopSnapshot, planned: str) -> None:
     other = create_workshop(db, "Vägen till jobbet").id
     with pytest.raises(InvalidInput, match="another workshop"):
