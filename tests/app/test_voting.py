@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -27,34 +25,17 @@ from app.voting import (
     set_paper_tally,
     update_round,
 )
-from app.voting_results import results, reveal_round
-from app.voting_rules import MOST_DOTS, MOST_VOTERS, BallotRefused, Refusal
+from app.voting_results import reveal_round
+from app.voting_rules import MOST_DOTS, MOST_VOTERS, Refusal
 from app.voting_snapshots import Voter
 from app.workshops import create_workshop, delete_workshop
 from models.database import Database, open_database
 from models.enums import Eligibility, RoundState, VotingMode
 from tests.app import voting_setup
-from tests.app.voting_setup import Board, by_index, make_board, opened, rules
+from tests.app.voting_setup import Board, ballot_rows, by_index, make_board, opened, refused, rules, tally
 
 # The voting tests' database, board and language (see tests.app.voting_setup).
 english, db, board = voting_setup.english, voting_setup.db, voting_setup.board
-
-
-def refused(db: Database, round_id: str, voter: Voter, dots: dict[str, int]) -> BallotRefused:
-    with pytest.raises(BallotRefused) as caught:
-        cast_ballot(db, round_id, voter, dots)
-    return caught.value
-
-
-def ballot_rows(path: Path) -> list[tuple[str | None, str | None, str]]:
-    """(participant_id, voter_key_hash, source) of every ballot, straight from the file."""
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
-        return list(con.execute("SELECT participant_id, voter_key_hash, source FROM ballot ORDER BY id"))
-
-
-def tally(db: Database, round_id: str) -> dict[str, int]:
-    """The revealed booth dots per idea, only those with any."""
-    return {r.idea_id: r.booth_dots for r in results(db, round_id).ideas if r.booth_dots}
 
 
 # -- the rules of a round ----------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,7 +17,8 @@ from app.ideas import add_idea
 from app.participants import add_participants
 from app.snapshots import WorkshopSnapshot
 from app.voting import cast_ballot, close_round, create_round, open_round, set_paper_tally
-from app.voting_results import reveal_round
+from app.voting_results import results, reveal_round
+from app.voting_rules import BallotRefused
 from app.voting_snapshots import RoundSnapshot, RoundSpec, Voter
 from models.database import Database, open_database
 
@@ -130,3 +133,20 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def board(db: Database, workshop: WorkshopSnapshot) -> Board:
     return make_board(db, workshop.id)
+
+
+def refused(db: Database, round_id: str, voter: Voter, dots: dict[str, int]) -> BallotRefused:
+    with pytest.raises(BallotRefused) as caught:
+        cast_ballot(db, round_id, voter, dots)
+    return caught.value
+
+
+def ballot_rows(path: Path) -> list[tuple[str | None, str | None, str]]:
+    """(participant_id, voter_key_hash, source) of every ballot, straight from the file."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+        return list(con.execute("SELECT participant_id, voter_key_hash, source FROM ballot ORDER BY id"))
+
+
+def tally(db: Database, round_id: str) -> dict[str, int]:
+    """The revealed booth dots per idea, only those with any."""
+    return {r.idea_id: r.booth_dots for r in results(db, round_id).ideas if r.booth_dots}
