@@ -5,6 +5,7 @@ The vote and the review are advisory: a decision may go against either, but then
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -177,6 +178,49 @@ def _idea_in(session: Session, workshop_id: str, idea_id: str | None) -> Idea | 
 # Decisions -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Record:
+    """What a decision says, checked and cleaned as the user typed it."""
+
+    outcome: DecisionOutcome
+    level: DecisionLevel
+    decided_on: date
+    decided_by: str
+    reference: str
+    reasons: str
+    lessons_capture: str
+
+    @classmethod
+    def checked(
+        cls,
+        outcome: DecisionOutcome | str | None,
+        level: DecisionLevel | str,
+        decided_on: date | None,
+        decided_by: str,
+        reference: str,
+        reasons: str,
+        lessons_capture: str,
+    ) -> _Record:
+        return cls(
+            outcome=_outcome(outcome),  # checked in this order: the first refusal is the one said
+            decided_on=_date(decided_on),
+            level=_level(level),
+            decided_by=clean_line(decided_by, "decided_by"),
+            reference=clean_line(reference, "reference", limit=200),
+            reasons=clean_text(reasons, "reasons"),
+            lessons_capture=clean_text(lessons_capture, "lessons_capture"),
+        )
+
+    def write(self, decision: Decision) -> None:
+        decision.outcome = self.outcome
+        decision.level = self.level
+        decision.decided_on = self.decided_on
+        decision.decided_by = self.decided_by
+        decision.reference = self.reference
+        decision.reasons = self.reasons
+        decision.lessons_capture = self.lessons_capture
+
+
 def record_decision(
     db: Database,
     workshop_id: str,
@@ -193,30 +237,14 @@ def record_decision(
 
     Reasons are required when the decision goes against the vote or the review's recommendation.
     """
-    checked = _outcome(outcome)
-    day = _date(decided_on)
-    checked_level = _level(level)
-    decided_by = clean_line(decided_by, "decided_by")
-    reference = clean_line(reference, "reference", limit=200)
-    reasons = clean_text(reasons, "reasons")
-    lessons_capture = clean_text(lessons_capture, "lessons_capture")
+    record = _Record.checked(outcome, level, decided_on, decided_by, reference, reasons, lessons_capture)
     with db.transaction() as session:
         workshop = fetch(session, Workshop, workshop_id)
         _idea_in(session, workshop.id, idea_id)
-        _check_reasons(session, workshop.id, idea_id, checked, reasons)
+        _check_reasons(session, workshop.id, idea_id, record.outcome, record.reasons)
         last = session.scalar(select(func.max(Decision.number)).where(Decision.workshop_id == workshop.id))
-        decision = Decision(
-            workshop_id=workshop.id,
-            idea_id=idea_id,
-            number=1 if last is None else last + 1,
-            outcome=checked,
-            level=checked_level,
-            decided_on=day,
-            decided_by=decided_by,
-            reference=reference,
-            reasons=reasons,
-            lessons_capture=lessons_capture,
-        )
+        decision = Decision(workshop_id=workshop.id, idea_id=idea_id, number=1 if last is None else last + 1)
+        record.write(decision)
         session.add(decision)
         follow_idea(session, idea_id)
         return _snapshot(session, decision)
@@ -234,27 +262,15 @@ def update_decision(
     lessons_capture: str = "",
 ) -> DecisionSnapshot:
     """Correct a decision's record; its number and idea stay. Checked as when it was recorded."""
-    checked = _outcome(outcome)
-    day = _date(decided_on)
-    checked_level = _level(level)
-    decided_by = clean_line(decided_by, "decided_by")
-    reference = clean_line(reference, "reference", limit=200)
-    reasons = clean_text(reasons, "reasons")
-    lessons_capture = clean_text(lessons_capture, "lessons_capture")
+    record = _Record.checked(outcome, level, decided_on, decided_by, reference, reasons, lessons_capture)
     with db.transaction() as session:
         decision = fetch(session, Decision, decision_id)
-        _check_reasons(session, decision.workshop_id, decision.idea_id, checked, reasons)
-        if checked is not DecisionOutcome.GO and _live_allocations(session, decision.id):
+        _check_reasons(session, decision.workshop_id, decision.idea_id, record.outcome, record.reasons)
+        if record.outcome is not DecisionOutcome.GO and _live_allocations(session, decision.id):
             raise InvalidInput(
                 _("Resources were given on this GO: take them back before changing the outcome."), "outcome"
             )
-        decision.outcome = checked
-        decision.level = checked_level
-        decision.decided_on = day
-        decision.decided_by = decided_by
-        decision.reference = reference
-        decision.reasons = reasons
-        decision.lessons_capture = lessons_capture
+        record.write(decision)
         follow_idea(session, decision.idea_id)
         return _snapshot(session, decision)
 
