@@ -43,33 +43,37 @@ from models.workshop import Participant, Workshop
 _RANK = {status: n for n, status in enumerate(STEPS)}
 
 
-def _live_ideas(workshop_id: str | None) -> ColumnElement[bool]:
-    """Live ideas of live workshops (one workshop's if given)."""
+def _live_ideas(workshop_id: str | None, only: str | None = None) -> ColumnElement[bool]:
+    """Live ideas of live workshops (one workshop's if given; ``only`` that idea if given)."""
     clause = Idea.deleted_at.is_(None) & Workshop.deleted_at.is_(None)
     if workshop_id is not None:
         clause = clause & (Idea.workshop_id == workshop_id)
+    if only is not None:
+        clause = clause & (Idea.id == only)
     return clause
 
 
-def _ids(session: Session, query: Select[Any], workshop_id: str | None) -> set[str]:
+def _ids(session: Session, query: Select[Any], workshop_id: str | None, only: str | None = None) -> set[str]:
     """The idea ids a query finds, among the live ideas asked about."""
     query = query.join(Idea, Idea.id == query.selected_columns[0]).join(
         Workshop, Workshop.id == Idea.workshop_id
     )
-    return set(session.scalars(query.where(_live_ideas(workshop_id))))
+    return set(session.scalars(query.where(_live_ideas(workshop_id, only))))
 
 
 def _live_plans() -> Select[str]:
     return select(DevelopmentPlan.idea_id).where(DevelopmentPlan.deleted_at.is_(None))
 
 
-def latest_decisions(session: Session, workshop_id: str | None) -> dict[str, tuple[str, str]]:
+def latest_decisions(
+    session: Session, workshop_id: str | None, only: str | None = None
+) -> dict[str, tuple[str, str]]:
     """Each idea's latest live decision: idea id -> (decision id, outcome)."""
     rows = session.execute(
         select(Decision.idea_id, Decision.id, Decision.outcome)
         .join(Idea, Idea.id == Decision.idea_id)
         .join(Workshop, Workshop.id == Idea.workshop_id)
-        .where(Decision.deleted_at.is_(None), _live_ideas(workshop_id))
+        .where(Decision.deleted_at.is_(None), _live_ideas(workshop_id, only))
         # An undated decision is one being written down now: the latest.
         .order_by(Decision.decided_on.is_(None), Decision.decided_on, Decision.number, Decision.created_at)
     )
@@ -80,13 +84,15 @@ def latest_decisions(session: Session, workshop_id: str | None) -> dict[str, tup
     return latest
 
 
-def _parked_by_review(session: Session, workshop_id: str | None) -> tuple[set[str], set[str]]:
+def _parked_by_review(
+    session: Session, workshop_id: str | None, only: str | None = None
+) -> tuple[set[str], set[str]]:
     """(reviewed, parked): ideas with a completed review, and those whose latest one says park."""
     rows = session.execute(
         select(Review.idea_id, Review.recommendation)
         .join(Idea, Idea.id == Review.idea_id)
         .join(Workshop, Workshop.id == Idea.workshop_id)
-        .where(Review.deleted_at.is_(None), Review.completed_at.is_not(None), _live_ideas(workshop_id))
+        .where(Review.deleted_at.is_(None), Review.completed_at.is_not(None), _live_ideas(workshop_id, only))
         .order_by(Review.completed_at)
     )
     latest: dict[str, str | None] = {}
@@ -95,14 +101,16 @@ def _parked_by_review(session: Session, workshop_id: str | None) -> tuple[set[st
     return set(latest), {i for i, r in latest.items() if r == Recommendation.PARK}
 
 
-def _entries(session: Session, workshop_id: str | None, *kinds: FollowUpKind) -> set[str]:
+def _entries(
+    session: Session, workshop_id: str | None, *kinds: FollowUpKind, only: str | None = None
+) -> set[str]:
     query = select(FollowUpEntry.idea_id).where(
         FollowUpEntry.deleted_at.is_(None), FollowUpEntry.kind.in_([str(k) for k in kinds])
     )
-    return _ids(session, query, workshop_id)
+    return _ids(session, query, workshop_id, only)
 
 
-def _analysed(session: Session, workshop_id: str | None) -> set[str]:
+def _analysed(session: Session, workshop_id: str | None, only: str | None = None) -> set[str]:
     """Ideas whose analysis weighs a benefit against a cost (as app.analysis.weighable)."""
     rows = session.execute(
         select(Analysis.idea_id, Analysis.benefit)
@@ -110,7 +118,7 @@ def _analysed(session: Session, workshop_id: str | None) -> set[str]:
         .join(Workshop, Workshop.id == Idea.workshop_id)
         .where(
             Analysis.cost_hours.is_not(None) | Analysis.cost_money.is_not(None),
-            _live_ideas(workshop_id),
+            _live_ideas(workshop_id, only),
         )
     )
     # In Python: SQL's trim() strips only spaces, str.strip() every kind of whitespace.
@@ -132,20 +140,22 @@ def _resourced(session: Session, decisions: dict[str, tuple[str, str]]) -> set[s
     return {go[decision_id] for decision_id in given}
 
 
-def _derive(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
+def _derive(session: Session, workshop_id: str | None, only: str | None = None) -> dict[str, IdeaStatus]:
     ideas = list(
         session.scalars(
-            select(Idea.id).join(Workshop, Workshop.id == Idea.workshop_id).where(_live_ideas(workshop_id))
+            select(Idea.id)
+            .join(Workshop, Workshop.id == Idea.workshop_id)
+            .where(_live_ideas(workshop_id, only))
         )
     )
-    decisions = latest_decisions(session, workshop_id)
-    reviewed, parked = _parked_by_review(session, workshop_id)
+    decisions = latest_decisions(session, workshop_id, only)
+    reviewed, parked = _parked_by_review(session, workshop_id, only)
     resourced = _resourced(session, decisions)
     go = {idea_id for idea_id, (_, outcome) in decisions.items() if outcome == DecisionOutcome.GO}
     reached: list[tuple[IdeaStatus, Iterable[str]]] = [
         (
             IdeaStatus.BACKED,
-            _ids(session, select(Backing.idea_id).where(Backing.deleted_at.is_(None)), workshop_id),
+            _ids(session, select(Backing.idea_id).where(Backing.deleted_at.is_(None)), workshop_id, only),
         ),
         (
             IdeaStatus.SHORTLISTED,
@@ -153,18 +163,19 @@ def _derive(session: Session, workshop_id: str | None) -> dict[str, IdeaStatus]:
                 session,
                 select(ShortlistEntry.idea_id).where(ShortlistEntry.deleted_at.is_(None)),
                 workshop_id,
+                only,
             ),
         ),
         (IdeaStatus.REVIEWED, reviewed),
-        (IdeaStatus.ANALYSED, _analysed(session, workshop_id)),
-        (IdeaStatus.PLANNED, _ids(session, _live_plans(), workshop_id)),
+        (IdeaStatus.ANALYSED, _analysed(session, workshop_id, only)),
+        (IdeaStatus.PLANNED, _ids(session, _live_plans(), workshop_id, only)),
         (IdeaStatus.DECIDED, decisions),
         (IdeaStatus.RESOURCED, resourced),
         (
             IdeaStatus.REALISING,
-            go & _entries(session, workshop_id, FollowUpKind.CHECK_IN, FollowUpKind.SUPPORT),
+            go & _entries(session, workshop_id, FollowUpKind.CHECK_IN, FollowUpKind.SUPPORT, only=only),
         ),
-        (IdeaStatus.REALISED, _entries(session, workshop_id, FollowUpKind.REALISATION)),
+        (IdeaStatus.REALISED, _entries(session, workshop_id, FollowUpKind.REALISATION, only=only)),
     ]
     status = dict.fromkeys(ideas, IdeaStatus.PROPOSED)
     for step, idea_ids in reached:
@@ -195,7 +206,7 @@ def follow_progress(session: Session, workshop_id: str, idea_id: str) -> None:
     idea keeps the status it had.
     """
     session.flush()
-    derived = _derive(session, workshop_id).get(idea_id)
+    derived = _derive(session, workshop_id, only=idea_id).get(idea_id)
     idea = session.get(Idea, idea_id)
     if derived is not None and idea is not None and idea.status != derived:
         idea.status = derived
