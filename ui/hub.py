@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -30,6 +30,13 @@ class Hub(QObject):
         votingChanged(str, str): round (second id) of workshop (first id) changed: its rules or
             state, a ballot or paper dots. Carries no counts; views read what they may show.
         shortlistChanged(str): the shortlist of workshop (id) changed.
+        reviewChanged(str, str): the critical review of idea (second id) in workshop (first id)
+            changed: its format, notes or recommendation.
+        analysisChanged(str, str): the in-depth analysis of idea (second id) changed.
+        planChanged(str, str): the development plan of idea (second id) changed, its actions included.
+        decisionsChanged(str): the decisions of workshop (id) changed, their resources included.
+        followUpChanged(str): follow-up entries, lessons or the follow-up date of workshop (id) changed.
+        progressChanged(str): the ideas of workshop (id) may stand at another of the ten steps now.
         saved(datetime): a change was committed to the database at this moment.
         failed(str): an action was refused or failed; the text is for the user.
     """
@@ -44,6 +51,12 @@ class Hub(QObject):
     backingsChanged = Signal(str, str)
     votingChanged = Signal(str, str)
     shortlistChanged = Signal(str)
+    reviewChanged = Signal(str, str)
+    analysisChanged = Signal(str, str)
+    planChanged = Signal(str, str)
+    decisionsChanged = Signal(str)
+    followUpChanged = Signal(str)
+    progressChanged = Signal(str)
     saved = Signal(datetime)
     failed = Signal(str)
 
@@ -60,6 +73,10 @@ class Hub(QObject):
     @property
     def is_ready(self) -> bool:
         return self._db is not None
+
+    def today(self) -> date:
+        """The date the facilitator's computer says it is: what is overdue, what a new entry is dated."""
+        return date.today()
 
     def set_database(self, db: Database) -> None:
         self._db = db
