@@ -1,39 +1,47 @@
-"""Decisions (step 7), numbered § 1, § 2 ... per workshop, and the resources given on a GO (step 8).
+"""Decisions (step 7), numbered § 1, § 2 ... per workshop; the resources on a GO are app.decision_resources.
 
 The vote and the review are advisory: a decision may go against either, but then it says why.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.analysis import ready_problems_in
+
+# The resources given on a GO live in app.decision_resources; their services are named here too.
+from app.decision_resources import allocate as allocate
+from app.decision_resources import allocations as allocations
+from app.decision_resources import live_allocations
+from app.decision_resources import remove_allocation as remove_allocation
+from app.decision_resources import restore_allocation as restore_allocation
+from app.decision_resources import update_allocation as update_allocation
 from app.errors import InvalidInput
 from app.i18n import _
 from app.idea_progress import follow_idea
-from app.plan_snapshots import AllocationSnapshot, DecisionSnapshot
+from app.plan_snapshots import DecisionSnapshot
+from app.plans import _plan_problems as plan_problems
 from app.records import fetch, fetch_idea_in
 from app.text import clean_line, clean_text
+from app.voting_results import cut_view_in
 from models.base import utcnow
 from models.database import Database
 from models.enums import (
     DecisionLevel,
     DecisionOutcome,
     Recommendation,
-    ResourceKind,
+    RoundState,
 )
 from models.idea import Idea
-from models.plan import Decision, ResourceAllocation
+from models.plan import Decision, DevelopmentPlan
 from models.review import Review
-from models.voting import ShortlistEntry
+from models.voting import ShortlistEntry, VotingRound
 from models.workshop import Workshop
-
-#: Numeric(14, 2): twelve digits before the decimal point.
-AMOUNT_LIMIT = Decimal(10) ** 12
 
 
 def decision_snapshot(decision: Decision, idea_title: str) -> DecisionSnapshot:
@@ -63,20 +71,6 @@ def _snapshot(session: Session, decision: Decision) -> DecisionSnapshot:
     return decision_snapshot(decision, title)
 
 
-def allocation_snapshot(row: ResourceAllocation) -> AllocationSnapshot:
-    return AllocationSnapshot(
-        id=row.id,
-        decision_id=row.decision_id,
-        kind=ResourceKind(row.kind),
-        amount=row.amount,
-        currency=row.currency,
-        description=row.description,
-        allocated_by=row.allocated_by,
-        allocated_on=row.allocated_on,
-        deleted=row.deleted_at is not None,
-    )
-
-
 # Checks --------------------------------------------------------------------------------------
 
 
@@ -102,8 +96,23 @@ def _date(value: date | None) -> date:
     return value
 
 
-def _against_the_vote(session: Session, workshop_id: str, idea_id: str) -> str | None:
-    """A GO goes against the vote for an idea off the shortlist, or put on it by hand below the line."""
+def _top_of_the_vote(session: Session, live: Sequence[ShortlistEntry], idea_id: str) -> bool:
+    """The idea holds the first place (alone or shared) in a round the shortlist was made from."""
+    for round_id in dict.fromkeys(e.round_id for e in live if e.round_id is not None):
+        row = session.get(VotingRound, round_id)
+        if row is None or row.state != RoundState.REVEALED:
+            continue
+        top = cut_view_in(session, row, 1)
+        if idea_id in top.going_on or idea_id in top.tied:
+            return True
+    return False
+
+
+def _against_the_vote(
+    session: Session, workshop_id: str, idea_id: str, outcome: DecisionOutcome
+) -> str | None:
+    """A GO goes against the vote for an idea off the shortlist, or put on it by hand below the line;
+    any other outcome goes against it for the idea the vote ranked first."""
     live = session.scalars(
         select(ShortlistEntry).where(
             ShortlistEntry.workshop_id == workshop_id, ShortlistEntry.deleted_at.is_(None)
@@ -111,6 +120,10 @@ def _against_the_vote(session: Session, workshop_id: str, idea_id: str) -> str |
     ).all()
     if not live:
         return None  # no shortlist, no vote to go against
+    if outcome is not DecisionOutcome.GO:
+        if _top_of_the_vote(session, live, idea_id):
+            return _("The vote ranked this idea first.")
+        return None
     entry = next((e for e in live if e.idea_id == idea_id), None)
     if entry is None:
         return _("The vote did not put this idea on the shortlist.")
@@ -145,9 +158,10 @@ def _why_reasons_are_needed(
 ) -> list[str]:
     if idea_id is None:
         return []
-    found = [_against_the_review(session, idea_id, outcome)]
-    if outcome is DecisionOutcome.GO:
-        found.insert(0, _against_the_vote(session, workshop_id, idea_id))
+    found = [
+        _against_the_vote(session, workshop_id, idea_id, outcome),
+        _against_the_review(session, idea_id, outcome),
+    ]
     return [why for why in found if why is not None]
 
 
@@ -266,7 +280,7 @@ def update_decision(
     with db.transaction() as session:
         decision = fetch(session, Decision, decision_id)
         _check_reasons(session, decision.workshop_id, decision.idea_id, record.outcome, record.reasons)
-        if record.outcome is not DecisionOutcome.GO and _live_allocations(session, decision.id):
+        if record.outcome is not DecisionOutcome.GO and live_allocations(session, decision.id):
             raise InvalidInput(
                 _("Resources were given on this GO: take them back before changing the outcome."), "outcome"
             )
@@ -309,114 +323,29 @@ def list_decisions(db: Database, workshop_id: str) -> list[DecisionSnapshot]:
         return [decision_snapshot(d, title or "") for d, title in rows]
 
 
-# Resources -----------------------------------------------------------------------------------
+# What the screen shows beside an idea before deciding ----------------------------------------
 
 
-def _live_allocations(session: Session, decision_id: str) -> list[ResourceAllocation]:
-    return list(
-        session.scalars(
-            select(ResourceAllocation)
-            .where(ResourceAllocation.decision_id == decision_id, ResourceAllocation.deleted_at.is_(None))
-            .order_by(ResourceAllocation.created_at, ResourceAllocation.id)
+@dataclass(frozen=True)
+class PlanReadiness:
+    """Whether an idea's development plan is ready for a decision, and if not, what is missing."""
+
+    has_plan: bool
+    ready: bool
+    missing: tuple[str, ...]
+
+
+def plan_readiness(db: Database, idea_id: str) -> PlanReadiness:
+    """The plan's state for the decision: marked ready, or each thing still missing to mark it."""
+    with db.transaction() as session:
+        plan = session.scalar(
+            select(DevelopmentPlan).where(
+                DevelopmentPlan.idea_id == idea_id, DevelopmentPlan.deleted_at.is_(None)
+            )
         )
-    )
-
-
-def _kind(value: ResourceKind | str) -> ResourceKind:
-    try:
-        return ResourceKind(value)
-    except ValueError:
-        raise InvalidInput(_("Choose money, hours or other support."), "kind") from None
-
-
-def _amount(kind: ResourceKind, value: Decimal | int | None) -> Decimal | None:
-    if value is None:
-        if kind is ResourceKind.MONEY:
-            raise InvalidInput(_("Write how much money is given."), "amount")
-        if kind is ResourceKind.HOURS:
-            raise InvalidInput(_("Write how many hours are given."), "amount")
-        return None
-    try:
-        amount = Decimal(value)
-        if not amount.is_finite():
-            raise InvalidOperation
-        amount = amount.quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):
-        raise InvalidInput(_("Write the amount as a number."), "amount") from None
-    if amount < 0:
-        raise InvalidInput(_("The amount cannot be negative."), "amount")
-    if amount >= AMOUNT_LIMIT:
-        raise InvalidInput(_("The amount is too large."), "amount")
-    return amount
-
-
-def _currency(kind: ResourceKind, value: str) -> str:
-    if kind is not ResourceKind.MONEY:
-        return ""
-    code = value.strip().upper() or "SEK"
-    if len(code) != 3 or not code.isascii() or not code.isalpha():
-        raise InvalidInput(_("Write the currency as a three-letter code such as SEK or NOK."), "currency")
-    return code
-
-
-def allocate(
-    db: Database,
-    decision_id: str,
-    kind: ResourceKind | str,
-    amount: Decimal | int | None = None,
-    currency: str = "",
-    description: str = "",
-    allocated_by: str = "",
-    allocated_on: date | None = None,
-) -> AllocationSnapshot:
-    """Money (in a currency, SEK unless said), hours or other support on a GO; the idea becomes resourced."""
-    checked = _kind(kind)
-    checked_amount = _amount(checked, amount)
-    code = _currency(checked, currency)
-    description = clean_text(description, "description")
-    allocated_by = clean_line(allocated_by, "allocated_by")
-    if checked is ResourceKind.SUPPORT and checked_amount is None and not description.strip():
-        raise InvalidInput(_("Describe the support given."), "description")
-    with db.transaction() as session:
-        decision = fetch(session, Decision, decision_id)
-        if decision.outcome != DecisionOutcome.GO:
-            raise InvalidInput(_("Resources are given only on a GO decision."), "decision_id")
-        row = ResourceAllocation(
-            decision_id=decision.id,
-            kind=checked,
-            amount=checked_amount,
-            currency=code,
-            description=description,
-            allocated_by=allocated_by,
-            allocated_on=allocated_on,
-        )
-        session.add(row)
-        session.flush()
-        follow_idea(session, decision.idea_id)
-        return allocation_snapshot(row)
-
-
-def remove_allocation(db: Database, allocation_id: str) -> AllocationSnapshot:
-    with db.transaction() as session:
-        row = fetch(session, ResourceAllocation, allocation_id)
-        row.deleted_at = utcnow()
-        decision = fetch(session, Decision, row.decision_id, allow_deleted=True)
-        follow_idea(session, decision.idea_id)
-        return allocation_snapshot(row)
-
-
-def restore_allocation(db: Database, allocation_id: str) -> AllocationSnapshot:
-    with db.transaction() as session:
-        row = fetch(session, ResourceAllocation, allocation_id, allow_deleted=True)
-        decision = fetch(session, Decision, row.decision_id)
-        if decision.outcome != DecisionOutcome.GO:
-            raise InvalidInput(_("Resources are given only on a GO decision."), "decision_id")
-        row.deleted_at = None
-        follow_idea(session, decision.idea_id)
-        return allocation_snapshot(row)
-
-
-def allocations(db: Database, decision_id: str) -> list[AllocationSnapshot]:
-    """A decision's live resources, in the order given."""
-    with db.transaction() as session:
-        return [allocation_snapshot(r) for r in _live_allocations(session, decision_id)]
+        if plan is None:
+            return PlanReadiness(has_plan=False, ready=False, missing=())
+        if plan.ready_for_decision:
+            return PlanReadiness(has_plan=True, ready=True, missing=())
+        missing = (*ready_problems_in(session, idea_id), *plan_problems(plan))
+        return PlanReadiness(has_plan=True, ready=False, missing=missing)

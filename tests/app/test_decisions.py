@@ -10,24 +10,29 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.analysis import save_analysis
+from app.decision_resources import get_allocation
 from app.decisions import (
+    PlanReadiness,
     allocate,
     allocations,
     delete_decision,
     get_decision,
     list_decisions,
+    plan_readiness,
     reasons_needed,
     record_decision,
     remove_allocation,
     restore_allocation,
     restore_decision,
+    update_allocation,
     update_decision,
 )
 from app.errors import InvalidInput, NotFound
 from app.followup import add_entry, mark_realised
 from app.ideas import get_idea
 from app.plan_snapshots import DecisionSnapshot
-from app.plans import create_plan
+from app.plans import create_plan, mark_ready_for_decision, update_plan
 from app.shortlist import add_to_shortlist, make_shortlist
 from app.snapshots import WorkshopSnapshot
 from app.workshops import create_workshop
@@ -248,6 +253,43 @@ def test_decisions_that_follow_the_vote_need_no_reasons(db: Database, voted: Boa
     decide(db, voted, None, GO)  # a decision about no idea in particular
 
 
+@pytest.mark.parametrize("outcome", [NO, DecisionOutcome.POSTPONED, DecisionOutcome.DECLINED_IN_DOUBT])
+def test_turning_down_the_idea_the_vote_ranked_first_needs_reasons(
+    db: Database, voted: Board, outcome: DecisionOutcome
+) -> None:
+    assert reasons_needed(db, voted.workshop_id, voted.ideas[0], outcome) == (
+        "The vote ranked this idea first.",
+    )
+    error = refusal(lambda: decide(db, voted, 0, outcome))
+    assert (error.field, error.message) == (
+        "reasons",
+        "The vote ranked this idea first. Write the reasons for the decision.",
+    )
+    assert decision_rows(db) == []
+    assert decide(db, voted, 0, outcome, reasons="Ryms inte i årets budget.").number == 1
+
+
+def test_turning_down_an_idea_below_the_top_of_the_vote_needs_no_reasons(db: Database, voted: Board) -> None:
+    assert reasons_needed(db, voted.workshop_id, voted.ideas[1], NO) == ()
+    assert decide(db, voted, 1, DecisionOutcome.POSTPONED).reasons == ""
+
+
+def test_ideas_sharing_the_first_place_are_both_at_the_top(db: Database, board: Board) -> None:
+    make_shortlist(db, revealed(db, board, ({0: 4, 1: 4}, {2: 1})).id, min_dots=1)
+    for n in (0, 1):
+        assert reasons_needed(db, board.workshop_id, board.ideas[n], NO) == (
+            "The vote ranked this idea first.",
+        )
+    assert reasons_needed(db, board.workshop_id, board.ideas[2], NO) == ()
+
+
+def test_correcting_a_go_into_a_no_on_the_top_idea_needs_reasons(db: Database, voted: Board) -> None:
+    made = decide(db, voted, 0, GO)
+    error = refusal(lambda: update_decision(db, made.id, NO, BOARD_LEVEL, DAY))
+    assert error.message == "The vote ranked this idea first. Write the reasons for the decision."
+    assert decision_rows(db)[0].outcome == GO
+
+
 def test_without_a_shortlist_there_is_no_vote_to_go_against(db: Database, board: Board) -> None:
     assert reasons_needed(db, board.workshop_id, board.ideas[4], GO) == ()
     decide(db, board, 4, GO)
@@ -400,3 +442,45 @@ def test_a_general_go_takes_resources_too(db: Database, workshop: WorkshopSnapsh
     given = allocate(db, go.id, ResourceKind.SUPPORT, description="Innovationsstöd")
     assert given.id
     assert given.decision_id == go.id
+
+
+def test_a_resource_is_corrected_and_checked_as_when_given(db: Database, board: Board) -> None:
+    go = decide(db, board, 0, GO)
+    given = allocate(db, go.id, ResourceKind.MONEY, "1,250.50", "", "Pilotmedel", "Anna Berg", DAY)
+    assert given.amount == Decimal("1250.50")
+    fixed = update_allocation(db, given.id, ResourceKind.HOURS, "80", "", "Samordnare", "Anna Berg", None)
+    assert (fixed.kind, fixed.amount, fixed.currency, fixed.allocated_on) == (
+        ResourceKind.HOURS,
+        Decimal("80.00"),
+        "",
+        None,
+    )
+    error = refusal(lambda: update_allocation(db, given.id, ResourceKind.MONEY, "mycket"))
+    assert (error.field, error.message) == ("amount", "Write the amount as a number.")
+    assert get_allocation(db, given.id) == fixed
+    assert allocations(db, go.id) == [fixed]
+
+
+def test_a_resource_of_a_decision_taken_back_cannot_be_corrected(db: Database, board: Board) -> None:
+    go = decide(db, board, 0, GO)
+    given = allocate(db, go.id, ResourceKind.HOURS, 10)
+    delete_decision(db, go.id)
+    with pytest.raises(NotFound):
+        update_allocation(db, given.id, ResourceKind.HOURS, 20)
+
+
+def test_the_plan_readiness_says_what_is_missing(db: Database, board: Board) -> None:
+    idea = board.ideas[0]
+    assert plan_readiness(db, idea) == PlanReadiness(has_plan=False, ready=False, missing=())
+    plan = create_plan(db, idea, today=DAY)
+    missing = plan_readiness(db, idea)
+    assert (missing.has_plan, missing.ready) == (True, False)
+    assert missing.missing[-2:] == (
+        "Describe the concept of the plan.",
+        "Name who is responsible for the plan.",
+    )
+    assert len(missing.missing) == 4  # the analysis's benefit and cost too
+    save_analysis(db, idea, benefit="Färre ensamma äldre", cost_hours=Decimal(120))
+    update_plan(db, plan.id, today=DAY, concept="Fast kontakt", responsible="Anna Berg")
+    mark_ready_for_decision(db, plan.id, today=DAY)
+    assert plan_readiness(db, idea).ready
