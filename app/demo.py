@@ -14,9 +14,10 @@ from datetime import date
 from PIL import Image, ImageDraw, ImageFont
 
 from app import demo_content as text
+from app.demo_steps import follow_the_shortlist, held_on_for
 from app.images import encode_image, image_row
 from app.records import workshop_snapshot
-from app.shortlist import make_shortlist
+from app.shortlist import make_shortlist, shortlist
 from app.templates import load_templates
 from app.voting import cast_ballot, close_round, create_round, open_round, set_paper_tally
 from app.voting_results import reveal_round, settle_tie
@@ -178,9 +179,13 @@ def _extra_ideas(count: int) -> list[tuple[int | None, str, str, str, str, str, 
 def create_demo_workshop(
     db: Database, ideas: int = DEFAULT_IDEAS, participants: int = DEFAULT_PARTICIPANTS
 ) -> str:
-    """Create the demo workshop in one transaction and return its id."""
+    """Create the demo workshop and return its id: a workshop held some months ago, opening on its
+    vote, whose shortlist has since gone on to review, decisions and follow-up.
+    """
     if not 0 <= ideas <= MAX_IDEAS or not 0 <= participants <= MAX_PARTICIPANTS:
         raise ValueError("demo size out of range")
+    today = date.today()
+    held_on = held_on_for(today)
     template = load_templates().templates["ten-step"]
     phases = phases_from_template(template)
     opening_phase = next(i for i, p in enumerate(phases) if p.kind == "voting")
@@ -190,7 +195,7 @@ def create_demo_workshop(
     workshop = Workshop(
         title=text.TITLE,
         challenge=text.CHALLENGE,
-        held_on=date.today(),
+        held_on=held_on,
         place=text.PLACE,
         organisation=text.ORGANISATION,
         unit=text.UNIT,
@@ -232,8 +237,22 @@ def create_demo_workshop(
         session.flush()
         workshop_id = workshop_snapshot(workshop).id
         idea_ids = [idea.id for idea in workshop.ideas]
+        titles = {idea.id: idea.title for idea in workshop.ideas[: len(text.IDEAS)]}
+        reviewers = _reviewers(workshop.participants)
     _first_vote(db, workshop_id, idea_ids, participants)
+    shortlisted = {titles[e.idea_id]: e.idea_id for e in shortlist(db, workshop_id) if e.idea_id in titles}
+    follow_the_shortlist(db, workshop_id, shortlisted, reviewers, held_on, today)
     return workshop_id
+
+
+def _reviewers(people: Sequence[Participant]) -> dict[str, str]:
+    """Participants' ids by name (those named), and by "role|organisation" (the first of each)."""
+    found: dict[str, str] = {}
+    for person in people:
+        if person.display_name:
+            found.setdefault(person.display_name, person.id)
+        found.setdefault(f"{person.role}|{person.organisation}", person.id)
+    return found
 
 
 def _booth_ballots(idea_ids: Sequence[str], voters: int) -> list[set[str]]:
