@@ -1,4 +1,5 @@
-"""What the shared screen shows, following the facilitator: the phase, blank, pause, timer, booth or results.
+"""What the shared screen shows, following the facilitator: the phase, blank, pause, timer, booth, results
+or the critical review board of one idea.
 
 The booth is on the shared screen, or on the facilitator's laptop (a BoothWindow) while the
 shared screen shows "Voting in progress"; either way the presenter casts its ballots.
@@ -25,6 +26,7 @@ from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot, Wo
 from app.timer import TimerState
 from app.voting_snapshots import Voter
 from ui.hub import Hub
+from ui.presenter_review import ReviewScenes
 from ui.presenter_voting import VotingScenes, VotingView
 from ui.room_timer import RoomTimer
 from ui.scene import CardView, Scene, SceneKind, TimerView, card_views, cluster_views
@@ -60,6 +62,7 @@ class Presenter(QObject):
         screenClosed(): the facilitator closed the shared screen's window.
         votingViewChanged(): voting_view changed (booth or results shown, or neither).
         ballotInProgressChanged(bool): whether someone is at the booth placing dots now.
+        reviewViewChanged(): review_idea_id changed (an idea's review board shown, or none).
     """
 
     sceneChanged = Signal(object)
@@ -67,6 +70,7 @@ class Presenter(QObject):
     screenClosed = Signal()
     votingViewChanged = Signal()
     ballotInProgressChanged = Signal(bool)
+    reviewViewChanged = Signal()
 
     def __init__(self, hub: Hub, timer: RoomTimer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +88,7 @@ class Presenter(QObject):
         self.placer: ScreenPlacer | None = None
         self.booth_window: BoothWindow | None = None
         self.voting = VotingScenes(hub)
+        self.review = ReviewScenes(hub)
         self._in_progress = False
         self._phase_id: str | None = None
         hub.votingChanged.connect(self._voting_changed)
@@ -92,6 +97,7 @@ class Presenter(QObject):
         hub.clustersChanged.connect(self._reload_clusters)
         hub.participantsChanged.connect(self._reload_people)
         hub.workshopChanged.connect(self._workshop_changed)
+        hub.reviewChanged.connect(self._review_changed)
         timer.changed.connect(self._timer_changed)
         timer.finished.connect(self._timer_finished)
 
@@ -140,6 +146,7 @@ class Presenter(QObject):
     def open_workshop(self, workshop: WorkshopSnapshot) -> None:
         if self.workshop is None or self.workshop.id != workshop.id:
             self._clear_voting()
+            self._clear_review()
         self.workshop = workshop
         self._phase_id = workshop.current_phase.id if workshop.current_phase else None
         self.ideas = {i.id: i for i in list_ideas(self.hub.db, workshop.id)}
@@ -150,6 +157,7 @@ class Presenter(QObject):
 
     def close_workshop(self) -> None:
         self._clear_voting()
+        self._clear_review()
         self.workshop = None
         self.ideas, self.clusters, self.people = {}, [], {}
         self.set_mode(Mode.FOLLOW)
@@ -183,6 +191,8 @@ class Presenter(QObject):
             )
             if scene is not None:
                 return scene
+        if self.review.slide is not None:
+            return Scene(SceneKind.REVIEW, workshop_title=w.title, review=self.review.slide, timer=timer)
         phase = w.current_phase
         common: dict[str, Any] = {
             "workshop_title": w.title,
@@ -246,7 +256,46 @@ class Presenter(QObject):
     def show_board(self) -> None:
         """Back to the phase's own view."""
         self._clear_voting()
+        self._clear_review()
         self.refresh()
+
+    # -- the critical review -------------------------------------------------------------------
+
+    @property
+    def review_idea_id(self) -> str | None:
+        """The idea whose review board the shared screen shows instead of the phase's view, if any."""
+        return self.review.idea_id
+
+    def show_review(self, idea_id: str) -> None:
+        """The review board of ``idea_id`` (also before its review starts); it follows the notes live."""
+        if self.workshop is None:
+            return
+        before = self.review.idea_id
+        try:
+            self.review.show(idea_id)
+        except KNOWN_ERRORS as error:
+            self.hub.failed.emit(describe(error))
+            return
+        self._clear_voting()
+        self.refresh()
+        if self.review.idea_id != before:
+            self.reviewViewChanged.emit()
+
+    def _clear_review(self) -> None:
+        if self.review.idea_id is not None:
+            self.review.clear()
+            self.reviewViewChanged.emit()
+
+    def _review_changed(self, workshop_id: str, idea_id: str) -> None:
+        if self.workshop is not None and workshop_id == self.workshop.id and self.review.follows(idea_id):
+            self._reload_review()
+            self.refresh()
+
+    def _reload_review(self) -> None:
+        if self.review.idea_id is not None:
+            self.review.reload()
+            if self.review.idea_id is None:
+                self.reviewViewChanged.emit()
 
     def _set_voting(self, show: Callable[[], None]) -> None:
         if self.workshop is None:
@@ -257,6 +306,7 @@ class Presenter(QObject):
         except KNOWN_ERRORS as error:
             self.hub.failed.emit(describe(error))
             return
+        self._clear_review()
         self.refresh()
         if self.voting.view != before:
             self.votingViewChanged.emit()
@@ -346,6 +396,7 @@ class Presenter(QObject):
         if self.workshop is not None and workshop_id == self.workshop.id:
             self.ideas.update((i.id, i) for i in ideas if not i.deleted)
             self.voting.ideas_changed()
+            self._reload_review()  # the idea's title
             self.refresh()
 
     def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
@@ -353,6 +404,7 @@ class Presenter(QObject):
             for idea_id in idea_ids:
                 self.ideas.pop(idea_id, None)
             self.voting.ideas_changed()
+            self._reload_review()
             self.refresh()
 
     def _reload_clusters(self, workshop_id: str) -> None:
@@ -382,6 +434,7 @@ class Presenter(QObject):
         if (phase.id if phase else None) != self._phase_id:
             self._phase_id = phase.id if phase else None
             self._clear_voting()
+            self._clear_review()
         self.refresh()
 
     def _timer_changed(self, state: TimerState) -> None:

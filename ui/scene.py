@@ -24,6 +24,7 @@ class SceneKind(StrEnum):
     BOOTH = "booth"
     VOTING = "voting"  # the booth is on the facilitator's laptop: the room sees only the turnout
     RESULTS = "results"
+    REVIEW = "review"  # the critical review board of one idea
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,38 @@ class ResultsView:
 
 
 @dataclass(frozen=True)
+class ReviewCard:
+    """A review note as the room sees it: its words and whether its reviewer is internal or external.
+
+    Never who wrote it: the room sees what was said, the protocol keeps who said it.
+    """
+
+    text: str
+    origin: str  # "internal", "external" or "" (no reviewer)
+
+
+@dataclass(frozen=True)
+class ReviewColumn:
+    kind: str  # a NoteKind value: the column's colour and its word
+    name: str  # "Strengths", ... in the current language
+    notes: tuple[ReviewCard, ...]
+
+
+@dataclass(frozen=True)
+class ReviewSlide:
+    """The critical review board of one idea, for the room."""
+
+    idea_id: str
+    idea_title: str
+    format_name: str
+    question: str
+    columns: tuple[ReviewColumn, ...]  # the five kinds, in board order
+    started: bool  # False: the idea has no review yet (the columns are empty)
+    composition: str  # "Reviewers who wrote notes: ..." ("" before the first note)
+    recommendation: str  # "Recommendation: Proceed" once the review is complete, else ""
+
+
+@dataclass(frozen=True)
 class Scene:
     kind: SceneKind
     workshop_title: str = ""
@@ -149,6 +182,7 @@ class Scene:
     booth: BoothView | None = None  # with SceneKind.BOOTH
     voting: VotingSlide | None = None  # with SceneKind.VOTING
     results: ResultsView | None = None  # with SceneKind.RESULTS
+    review: ReviewSlide | None = None  # with SceneKind.REVIEW
 
 
 def giver_label(

@@ -1,7 +1,7 @@
 """The shared screen: the room's window on the projector, drawing only what a Scene holds.
 
 Everything is painted by hand in one widget (slides by ui.screen_slides, cards by
-ui.board_canvas, results by ui.results_screen) with type sized from the window's height, so
+ui.board_canvas, results by ui.results_screen, a review board by ui.review_screen) with type sized from the window's height, so
 that it reads from the back of the room at any resolution. The corner timer is a small opaque
 child: its ten updates a second repaint only itself. The voting booth is a child too, covering
 the window while shown; while the booth goes round on the facilitator's laptop, a calm slide
@@ -18,6 +18,7 @@ from app.i18n import _
 from ui.board_canvas import BACKGROUND, CARD_INK, SCREEN_INK, BoardCanvas, DrawnText, font
 from ui.booth import VotingBooth
 from ui.results_screen import ResultsCanvas
+from ui.review_screen import ReviewCanvas
 from ui.scene import Scene, SceneKind, TimerView
 from ui.screen_slides import (
     CENTRE,
@@ -101,6 +102,7 @@ class SharedScreen(QWidget):
         self._page = 0
         self._board = BoardCanvas()
         self._results = ResultsCanvas()
+        self._review = ReviewCanvas()
         self._laid_out_for: tuple[Scene, int, int] | None = None
         self._drawn: list[DrawnText] = []
         self.paints = 0  # how many times the whole screen was painted: for tests and benchmarks
@@ -222,6 +224,9 @@ class SharedScreen(QWidget):
         if self._scene.kind is not SceneKind.BOARD:
             self._board.layout = None
         self._results.layout = None
+        self._review.layout = None
+        if self._scene.kind is SceneKind.REVIEW and self._scene.review is not None:
+            self._review.arrange(self._scene.review, self.width(), self.height())
         if self._scene.kind is SceneKind.BOARD:
             self._board.arrange(self._scene, self._area().board_area, self.height())
         elif self._scene.kind is SceneKind.RESULTS and self._scene.results is not None:
@@ -238,9 +243,8 @@ class SharedScreen(QWidget):
     def _show_badge(self) -> None:
         kind = self._scene.kind
         self.badge.set_view(self._timer)
-        visible = kind in (SceneKind.BOARD, SceneKind.CHALLENGE, SceneKind.VOTING) and shows_in_corner(
-            self._timer
-        )
+        shown_over = (SceneKind.BOARD, SceneKind.CHALLENGE, SceneKind.VOTING, SceneKind.REVIEW)
+        visible = kind in shown_over and shows_in_corner(self._timer)
         self.badge.setVisible(visible)
 
     def _show_booth(self) -> None:
@@ -284,6 +288,8 @@ class SharedScreen(QWidget):
             paint_pause(writer, area, self._scene)
         elif kind is SceneKind.RESULTS:
             self._results.paint(painter, self._page, self.width(), self.height(), drawn)
+        elif kind is SceneKind.REVIEW:
+            self._review.paint(painter, self.width(), self.height(), area.badge_left, drawn)
         elif kind is SceneKind.BOOTH:
             painter.fillRect(self.rect(), BACKGROUND)  # the booth covers it
         elif kind is SceneKind.VOTING:

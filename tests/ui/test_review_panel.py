@@ -1,0 +1,337 @@
+"""The critical review panel: notes in five columns, who reviewed, the recommendation, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from app.review import add_note, review_of_idea, start_review
+from app.workshops import get_workshop
+from models.enums import NoteKind
+from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
+from ui.hub import Hub
+from ui.presenter import Presenter
+from ui.review_dialogs import NoteDialog, RecommendationDialog
+from ui.review_panel import ReviewPanel
+from ui.room_timer import RoomTimer
+
+__all__ = ["english", "shortlisted"]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def presenter(hub: Hub, shortlisted: Shortlisted) -> Iterator[Presenter]:
+    the_presenter = Presenter(hub, RoomTimer(clock=Clock()))
+    the_presenter.open_workshop(get_workshop(hub.db, shortlisted.workshop_id))
+    yield the_presenter
+    the_presenter.close()
+
+
+@pytest.fixture
+def panel(hub: Hub, shortlisted: Shortlisted, presenter: Presenter, qtbot: QtBot) -> ReviewPanel:
+    widget = ReviewPanel(hub, shortlisted.workshop_id, presenter)
+    qtbot.addWidget(widget)
+    widget.resize(880, 460)
+    widget.show()
+    return widget
+
+
+def started(panel: ReviewPanel, review_format: str = "standard") -> None:
+    for button in panel.formats.buttons():
+        button.setChecked(button.property("code") == review_format)
+    panel.start_button.click()
+
+
+def type_note(
+    qtbot: QtBot, panel: ReviewPanel, kind: NoteKind, text: str, reviewer: str | None = None
+) -> None:
+    panel.reviewer.setCurrentIndex(panel.reviewer.findData(reviewer))
+    field = panel.board.columns[kind].field
+    field.setText(text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def stored(hub: Hub, idea_id: str) -> list[tuple[str, str, str | None]]:
+    review = review_of_idea(hub.db, idea_id)
+    assert review is not None
+    return [(str(n.kind), n.text, n.reviewer_id) for n in review.notes]
+
+
+def answering(fill: Callable[[QDialog], None]) -> Callable[[QDialog], int]:
+    """A stand-in for a dialog's exec: fill it, press its OK; a refused dialog stays open (Rejected)."""
+
+    def exec_(dialog: QDialog) -> int:
+        fill(dialog)
+        dialog.accept()
+        return int(dialog.result())
+
+    return exec_
+
+
+def test_a_review_starts_in_the_chosen_format_and_takes_notes_of_each_kind(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    assert panel.stack.currentWidget() is panel.start_page
+    assert "A year from now the idea has failed. Why?" in [
+        label.text() for label in panel.start_page.findChildren(type(panel.title))
+    ]
+    started(panel, "pre_mortem")
+    assert panel.stack.currentWidget() is panel.board_page
+    assert panel.question.full == "A year from now the idea has failed. Why?"
+    assert panel.board.columns[NoteKind.RISK].prompt.full == "What went wrong along the way?"
+    amira, bo, _citizen = shortlisted.people
+    type_note(qtbot, panel, NoteKind.STRENGTH, "Builds on calls staff make today", amira)
+    type_note(qtbot, panel, NoteKind.WEAKNESS, "Weekends are not covered")
+    type_note(qtbot, panel, NoteKind.RISK, "Nobody answers and nobody follows up", bo)
+    type_note(qtbot, panel, NoteKind.QUESTION, "Do relatives want it?")
+    type_note(qtbot, panel, NoteKind.SUGGESTION, "A pilot in Norra first", amira)
+    assert stored(hub, shortlisted.ideas[0]) == [
+        ("strength", "Builds on calls staff make today", amira),
+        ("weakness", "Weekends are not covered", None),
+        ("risk", "Nobody answers and nobody follows up", bo),
+        ("question", "Do relatives want it?", None),
+        ("suggestion", "A pilot in Norra first", amira),
+    ]
+    assert panel.board.columns[NoteKind.STRENGTH].row_texts() == [
+        "Builds on calls staff make today\n— Amira Hassan, internal"
+    ]
+    assert panel.board.columns[NoteKind.RISK].row_texts() == [
+        "Nobody answers and nobody follows up\n— Bo Ek, external"
+    ]
+    assert panel.board.columns[NoteKind.WEAKNESS].row_texts() == ["Weekends are not covered"]
+    assert panel.board.columns[NoteKind.RISK].header.text() == "Risks (1)"
+    assert all(not c.field.text() for c in panel.board.columns.values())
+    assert panel.composition.text() == (
+        "Reviewers who wrote notes: 1 internal, 1 external · 2 notes without reviewer"
+    )
+    assert not panel.hint.isVisible()
+
+
+def test_the_hint_asks_for_both_sides_while_one_is_missing(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    assert panel.hint.isVisible()
+    type_note(qtbot, panel, NoteKind.RISK, "Cost of the phone line", shortlisted.people[0])
+    assert panel.composition.text() == "Reviewers who wrote notes: 1 internal, 0 external"
+    assert panel.hint.text() == "The model asks for both internal and external reviewers."
+    assert panel.hint.isVisible()
+    type_note(qtbot, panel, NoteKind.RISK, "Citizens may feel watched", shortlisted.people[2])
+    assert not panel.hint.isVisible()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trygghet ✅ för alla 👵🏽👴🏿 – även helger",
+        "مكالمة صباحية للمسنين كل يوم",
+        "Lång text. " * 1818 + "Slut",
+    ],
+)
+def test_long_text_and_any_unicode_are_kept(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot, text: str
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.QUESTION, text)
+    assert stored(hub, shortlisted.ideas[0]) == [("question", text, None)]
+    shown = panel.board.columns[NoteKind.QUESTION].row_texts()[0]
+    assert text.startswith(shown.removesuffix(" …"))
+
+
+def test_a_refused_note_keeps_its_text_and_says_why(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    column = panel.board.columns[NoteKind.WEAKNESS]
+    type_note(qtbot, panel, NoteKind.WEAKNESS, "   ")
+    assert column.field.text() == "   "
+    assert column.error.isVisible()
+    assert column.error.text() == "Write the note first."
+    assert stored(hub, shortlisted.ideas[0]) == []
+    assert hub.undo_stack.count() == 1  # the start only
+
+
+def test_notes_are_edited_moved_and_removed_and_each_step_undoes(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.STRENGTH, "First")
+    type_note(qtbot, panel, NoteKind.STRENGTH, "Second")
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    first, second = review.notes
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NoteDialog)
+        dialog.text.setPlainText("First, reworded")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("risk"))
+        dialog.reviewer.setCurrentIndex(dialog.reviewer.findData(shortlisted.people[1]))
+
+    monkeypatch.setattr(NoteDialog, "exec", answering(fill))
+    panel.edit_note(first.id)
+    assert stored(hub, shortlisted.ideas[0]) == [
+        ("strength", "Second", None),
+        ("risk", "First, reworded", shortlisted.people[1]),
+    ]
+    panel.board.columns[NoteKind.STRENGTH].notes.setCurrentRow(0)
+    qtbot.keyClick(panel.board.columns[NoteKind.STRENGTH].notes, Qt.Key.Key_Delete)
+    assert stored(hub, shortlisted.ideas[0]) == [("risk", "First, reworded", shortlisted.people[1])]
+    hub.undo_stack.undo()  # the removal
+    hub.undo_stack.undo()  # the move to risks
+    hub.undo_stack.undo()  # the new words and reviewer
+    assert stored(hub, shortlisted.ideas[0]) == [("strength", "First", None), ("strength", "Second", None)]
+    assert panel.board.columns[NoteKind.STRENGTH].row_texts() == ["First", "Second"]
+    hub.undo_stack.redo()
+    hub.undo_stack.redo()
+    assert stored(hub, shortlisted.ideas[0]) == [
+        ("strength", "Second", None),
+        ("risk", "First, reworded", shortlisted.people[1]),
+    ]
+    assert second.id in panel.board.columns[NoteKind.STRENGTH].note_ids()
+
+
+def test_notes_move_up_and_down_in_their_column(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    for text in ("A", "B", "C"):
+        type_note(qtbot, panel, NoteKind.SUGGESTION, text)
+    notes = panel.board.columns[NoteKind.SUGGESTION].notes
+    notes.setCurrentRow(2)
+    qtbot.keyClick(notes, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [t for _k, t, _r in stored(hub, shortlisted.ideas[0])] == ["A", "C", "B"]
+    assert panel.board.columns[NoteKind.SUGGESTION].row_texts() == ["A", "C", "B"]
+    hub.undo_stack.undo()
+    assert [t for _k, t, _r in stored(hub, shortlisted.ideas[0])] == ["A", "B", "C"]
+
+
+def test_the_recommendation_needs_reasons_completes_the_review_and_the_picker_says_reviewed(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.STRENGTH, "Clear need")
+    shown: list[RecommendationDialog] = []
+
+    def without_reasons(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecommendationDialog)
+        shown.append(dialog)
+        dialog.choose("rework")
+
+    monkeypatch.setattr(RecommendationDialog, "exec", answering(without_reasons))
+    panel.recommend_button.click()
+    assert shown[0].error.text() == "Write the reasons for the recommendation."
+    assert shown[0].chosen() == "rework"
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    assert not review.completed
+
+    def with_reasons(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecommendationDialog)
+        dialog.choose("proceed")
+        dialog.reasons.setPlainText("Strong need; the weekend gap can be solved in a pilot")
+
+    monkeypatch.setattr(RecommendationDialog, "exec", answering(with_reasons))
+    panel.recommend_button.click()
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    assert review.completed
+    assert review.recommendation == "proceed"
+    assert panel.picker.list.item(0).text() == f"{SHORTLISTED[0]}\nReviewed"
+    assert panel.status.text().startswith("Complete. Recommendation: Proceed. Reasons: Strong need")
+    assert not panel.board.columns[NoteKind.STRENGTH].field.isEnabled()
+    assert panel.reopen_button.isVisible()
+    assert not panel.recommend_button.isVisible()
+    panel.reopen_button.click()
+    assert panel.board.columns[NoteKind.STRENGTH].field.isEnabled()
+    assert panel.picker.list.item(0).text() == f"{SHORTLISTED[0]}\nShortlisted"
+    hub.undo_stack.undo()  # the reopening
+    assert panel.picker.list.item(0).text() == f"{SHORTLISTED[0]}\nReviewed"
+    hub.undo_stack.undo()  # the recommendation
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    assert not review.completed
+
+
+def test_a_completed_review_refuses_new_notes_until_reopened(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    from app.review import set_recommendation
+
+    set_recommendation(hub.db, review.id, "park", "Not now")  # elsewhere, while the panel still shows it open
+    type_note(qtbot, panel, NoteKind.RISK, "Late thought")
+    column = panel.board.columns[NoteKind.RISK]
+    assert column.error.text() == "The review is complete: reopen it to change its notes."
+    assert column.field.text() == "Late thought"
+
+
+def test_the_format_changes_while_open_and_back_with_undo(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.RISK, "Kept across formats")
+    panel.change_format("six_hats")
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    assert review.format == "six_hats"
+    assert len(review.notes) == 1
+    assert "White hat: facts" in panel.question.full
+    assert panel.board.columns[NoteKind.STRENGTH].prompt.full == (
+        "Feelings: what feels right about the idea?\nBenefits: what is good about it, and for whom?"
+    )
+    hub.undo_stack.undo()
+    assert panel.format.currentData() == "standard"
+
+
+def test_starting_and_removing_a_review_undo(hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel) -> None:
+    started(panel)
+    assert panel.picker.list.item(0).text().endswith("Shortlisted")
+    panel.remove_button.click()
+    assert review_of_idea(hub.db, shortlisted.ideas[0]) is None
+    assert panel.stack.currentWidget() is panel.start_page
+    hub.undo_stack.undo()
+    assert panel.stack.currentWidget() is panel.board_page
+    hub.undo_stack.undo()
+    assert review_of_idea(hub.db, shortlisted.ideas[0]) is None
+
+
+def test_each_idea_shows_its_own_review(hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel) -> None:
+    review = start_review(hub.db, shortlisted.ideas[1], "six_hats")
+    add_note(hub.db, review.id, "question", "What does it cost per call?")
+    panel.picker.choose(shortlisted.ideas[1])
+    assert panel.title.text() == SHORTLISTED[1]
+    assert panel.format.currentData() == "six_hats"
+    assert panel.board.columns[NoteKind.QUESTION].row_texts() == ["What does it cost per call?"]
+    panel.picker.choose(shortlisted.ideas[2])
+    assert panel.stack.currentWidget() is panel.start_page
+
+
+def test_typed_notes_are_added_when_the_panel_is_flushed(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel
+) -> None:
+    started(panel)
+    panel.board.columns[NoteKind.QUESTION].field.setText("Typed, Enter not pressed")
+    panel.flush()
+    assert stored(hub, shortlisted.ideas[0]) == [("question", "Typed, Enter not pressed", None)]
+
+
+def test_the_timer_for_an_idea_uses_the_room_timer(panel: ReviewPanel, presenter: Presenter) -> None:
+    started(panel)
+    panel.minutes.setValue(7)
+    panel.timer_button.click()
+    state = presenter.timer.state()
+    assert state.total_seconds == 7 * 60
+    assert state.running

@@ -1,0 +1,275 @@
+"""The review board in the facilitator's window: five columns of notes, each with a field to add one.
+
+The board shows a ReviewSnapshot and asks for changes through its signals; the panel commits
+them. A note is added by typing in its column's field and pressing Enter; a refused note stays
+in the field with the reason under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.review_snapshots import NOTE_KIND_NAMES, FormatGuide, NoteSnapshot, ReviewSnapshot
+from app.text import TEXT_MAX
+from models.enums import NoteKind
+from ui.board_canvas import ink_on, wrap
+from ui.dialogs import error_label
+from ui.review_screen import KIND_COLOURS, header_label
+from ui.review_texts import origin_mark
+
+#: The note id of a row.
+NoteIdRole = Qt.ItemDataRole.UserRole + 1
+#: A row shows this much of a long note; the whole of it is in the edit dialog.
+SHOWN_CHARS = 280
+
+
+class ClampedLabel(QLabel):
+    """A label that wraps its text into at most ``max_lines`` lines, the last ending in "…"."""
+
+    def __init__(self, max_lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_lines = max_lines
+        self.full = ""
+        self.setWordWrap(False)
+
+    def set_full_text(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._clamp()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._clamp()
+
+    def _clamp(self) -> None:
+        lines, _reading = wrap(self.full, self.font(), max(20, self.width() - 4), self.max_lines)
+        self.setText("\n".join(lines))
+        self.setFixedHeight(max(1, len(lines)) * self.fontMetrics().lineSpacing() + 4 if lines else 0)
+
+
+def note_row_text(note: NoteSnapshot, reviewers: Mapping[str, str]) -> str:
+    text = note.text if len(note.text) <= SHOWN_CHARS else note.text[:SHOWN_CHARS].rstrip() + " …"
+    if note.reviewer_id is None:
+        return text
+    name = reviewers.get(note.reviewer_id, "")
+    mark = origin_mark(note.reviewer_origin)
+    who = _("{name}, {origin}").format(name=name, origin=mark) if name and mark else name or mark
+    return f"{text}\n— {who}"
+
+
+class NoteList(QListWidget):
+    """The notes of one column; Delete removes, Enter edits, Ctrl+Up/Down moves.
+
+    Signals:
+        keyAction(str, str): "remove", "edit", "up" or "down", and the note id.
+    """
+
+    keyAction = Signal(str, str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        actions = {
+            Qt.Key.Key_Delete: "remove",
+            Qt.Key.Key_Return: "edit",
+            Qt.Key.Key_Enter: "edit",
+        }
+        action = actions.get(Qt.Key(event.key()))
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            action = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}.get(Qt.Key(event.key()), action)
+        if item is not None and action is not None:
+            self.keyAction.emit(action, str(item.data(NoteIdRole)))
+            return
+        super().keyPressEvent(event)
+
+
+class KindColumn(QWidget):
+    """One kind of note: its word in its colour, the format's prompts, the notes and a field to add one."""
+
+    def __init__(self, kind: NoteKind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        colour = KIND_COLOURS[kind]
+        self.header = QLabel()
+        self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header.setStyleSheet(
+            f"background: {colour.name()}; color: {ink_on(colour).name()}; font-weight: 600;"
+            " padding: 2px; border-radius: 3px;"
+        )
+        self.prompt = ClampedLabel(3)
+        self.prompt.setStyleSheet("color: #555555;")
+        small = self.prompt.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        self.prompt.setFont(small)
+        self.notes = NoteList()
+        self.notes.setWordWrap(True)
+        self.notes.setSpacing(1)
+        self.notes.setAlternatingRowColors(True)
+        self.notes.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.notes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.notes.setAccessibleName(_(NOTE_KIND_NAMES[kind]))
+        self.field = QLineEdit()
+        self.field.setMaxLength(TEXT_MAX)
+        self.field.setPlaceholderText(_("Add a note, Enter"))
+        self.field.setAccessibleName(_("New note: {kind}").format(kind=_(NOTE_KIND_NAMES[kind])))
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.header)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(self.field)
+        layout.addWidget(self.error)
+
+    def show_notes(
+        self, notes: tuple[NoteSnapshot, ...], reviewers: Mapping[str, str], keep: str | None
+    ) -> None:
+        self.header.setText(header_label(_(NOTE_KIND_NAMES[self.kind]), len(notes)))
+        blocked = self.notes.blockSignals(True)
+        self.notes.clear()
+        for note in notes:
+            item = QListWidgetItem(note_row_text(note, reviewers))
+            item.setData(NoteIdRole, note.id)
+            item.setToolTip(note.text[:1000])
+            self.notes.addItem(item)
+            if note.id == keep:
+                self.notes.setCurrentItem(item)
+        self.notes.blockSignals(blocked)
+
+    def note_ids(self) -> list[str]:
+        return [str(self.notes.item(row).data(NoteIdRole)) for row in range(self.notes.count())]
+
+    def row_texts(self) -> list[str]:
+        return [self.notes.item(row).text() for row in range(self.notes.count())]
+
+
+class ReviewBoard(QWidget):
+    """Five columns, one per kind of note, in board order.
+
+    Signals:
+        addRequested(str, str): a note of kind (first) with this text was typed and Enter pressed.
+        editRequested(str): the note (id) is to be edited.
+        moveRequested(str, int, str): the note (id) to this place in the column of this kind.
+        removeRequested(str): the note (id) is to be removed.
+    """
+
+    addRequested = Signal(str, str)
+    editRequested = Signal(str)
+    moveRequested = Signal(str, int, str)
+    removeRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = {kind: KindColumn(kind) for kind in NoteKind}
+        self.review: ReviewSnapshot | None = None
+        self.locked = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for kind, column in self.columns.items():
+            layout.addWidget(column, 1)
+            column.field.returnPressed.connect(lambda k=kind: self._add(k))
+            column.field.textEdited.connect(lambda _text, c=column: c.error.hide())
+            column.notes.itemDoubleClicked.connect(
+                lambda item: self.editRequested.emit(str(item.data(NoteIdRole)))
+            )
+            column.notes.customContextMenuRequested.connect(lambda point, k=kind: self._menu(k, point))
+            column.notes.keyAction.connect(self._key_action)
+
+    def show_review(self, review: ReviewSnapshot, guide: FormatGuide, reviewers: Mapping[str, str]) -> None:
+        """Show ``review``'s notes; a completed review is locked (its fields are off)."""
+        self.review = review
+        self.locked = review.completed
+        for kind, column in self.columns.items():
+            current = column.notes.currentItem()
+            keep = str(current.data(NoteIdRole)) if current is not None else None
+            column.show_notes(review.column(kind), reviewers, keep)
+            column.prompt.set_full_text("\n".join(p.text for p in guide.prompts_for(kind)))
+            column.field.setEnabled(not self.locked)
+            if self.locked:
+                column.error.hide()
+
+    def field_done(self, kind: NoteKind) -> None:
+        column = self.columns[kind]
+        column.field.clear()
+        column.error.hide()
+
+    def refuse(self, kind: NoteKind, reason: str) -> None:
+        """The note typed in ``kind``'s field was refused: it stays there, with the reason under it."""
+        column = self.columns[kind]
+        column.error.setText(reason)
+        column.error.show()
+        column.field.setFocus()
+
+    def _add(self, kind: NoteKind) -> None:
+        if not self.locked:
+            self.addRequested.emit(str(kind), self.columns[kind].field.text())
+
+    def _note(self, note_id: str) -> NoteSnapshot | None:
+        notes = self.review.notes if self.review is not None else ()
+        return next((n for n in notes if n.id == note_id), None)
+
+    def _key_action(self, action: str, note_id: str) -> None:
+        note = self._note(note_id)
+        if note is None or self.review is None:
+            return
+        if action == "edit":
+            self.editRequested.emit(note_id)
+        elif self.locked:
+            return
+        elif action == "remove":
+            self.removeRequested.emit(note_id)
+        else:
+            self._step(note, -1 if action == "up" else 1)
+
+    def _step(self, note: NoteSnapshot, by: int) -> None:
+        assert self.review is not None
+        ids = [n.id for n in self.review.column(note.kind)]
+        place = ids.index(note.id) + by
+        if 0 <= place < len(ids):
+            self.moveRequested.emit(note.id, place, str(note.kind))
+
+    def _menu(self, kind: NoteKind, point: QPoint) -> None:
+        view = self.columns[kind].notes
+        item = view.itemAt(point)
+        note = self._note(str(item.data(NoteIdRole))) if item is not None else None
+        if note is None:
+            return
+        menu = self.note_menu(note)
+        menu.exec(view.viewport().mapToGlobal(point))
+
+    def note_menu(self, note: NoteSnapshot) -> QMenu:
+        """The note's actions: edit, move up or down or to another column, remove."""
+        menu = QMenu(self)
+        menu.addAction(_("Edit…"), lambda: self.editRequested.emit(note.id))
+        up = menu.addAction(_("Move up"), lambda: self._step(note, -1))
+        down = menu.addAction(_("Move down"), lambda: self._step(note, 1))
+        move_to = menu.addMenu(_("Move to"))
+        for kind in NoteKind:
+            if kind is not note.kind:
+                move_to.addAction(
+                    _(NOTE_KIND_NAMES[kind]),
+                    lambda k=kind: self.moveRequested.emit(note.id, len(self._column(k)), str(k)),
+                )
+        remove = menu.addAction(_("Remove"), lambda: self.removeRequested.emit(note.id))
+        for action in (up, down, remove, move_to.menuAction()):
+            action.setEnabled(not self.locked)
+        return menu
+
+    def _column(self, kind: NoteKind) -> tuple[NoteSnapshot, ...]:
+        return self.review.column(kind) if self.review is not None else ()

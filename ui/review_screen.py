@@ -1,0 +1,240 @@
+"""The critical review board on the shared screen: five coloured columns of notes, in large type.
+
+Painted by hand into the shared screen, type sized from the window's height. Each column has
+its kind's colour (Okabe-Ito, safe for colour-blind eyes) and always its word. The notes'
+type shrinks until every column fits, down to a floor that reads from the back of the room;
+below it, a column shows what fits and "+ N more". Nobody's name is drawn: the slide holds none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+
+from app.i18n import _, ngettext
+from models.enums import NoteKind
+from ui.board_canvas import BACKGROUND, CARD, CARD_INK, MIN_TYPE, MUTED_INK, DrawnText, font, ink_on, wrap
+from ui.booth_faces import CENTRE, LEFT_MIDDLE, RIGHT_MIDDLE, write
+from ui.scene import ReviewCard, ReviewSlide
+
+#: Sizes as fractions of the window's height.
+MARGIN = 1 / 24
+SMALL = 1 / 30
+TITLE = 1 / 15
+QUESTION = 1 / 26
+HEADER = 1 / 26
+NOTE_LARGEST, NOTE_SMALLEST = 1 / 22, MIN_TYPE
+#: A note shows at most this many lines; a longer one ends in "…".
+NOTE_LINES = 5
+ACCENT = QColor("#E69F00")
+
+#: The kinds' colours, from the Okabe-Ito palette; each column also says its kind in words.
+KIND_COLOURS: dict[str, QColor] = {
+    NoteKind.STRENGTH: QColor("#009E73"),  # bluish green
+    NoteKind.WEAKNESS: QColor("#CC79A7"),  # reddish purple
+    NoteKind.RISK: QColor("#D55E00"),  # vermilion
+    NoteKind.QUESTION: QColor("#56B4E9"),  # sky blue
+    NoteKind.SUGGESTION: QColor("#F0E442"),  # yellow
+}
+
+
+def header_label(name: str, count: int) -> str:
+    """A column's word and how many notes it holds: "Risks (3)"."""
+    return _("{kind} ({n})").format(kind=name, n=count)
+
+
+def more_label(count: int) -> str:
+    return ngettext("+ {n} more", "+ {n} more", count).format(n=count)
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    lines: tuple[str, ...]
+    reading: str  # the note as it reads on the screen (cut ones end in "…")
+    rect: QRectF
+
+
+@dataclass(frozen=True)
+class PlacedColumn:
+    kind: str
+    name: str
+    header: QRectF
+    notes: tuple[PlacedNote, ...]
+    hidden: int  # notes that did not fit: "+ N more"
+    more: QRectF | None
+
+
+@dataclass(frozen=True, eq=False)
+class ReviewLayout:
+    slide: ReviewSlide
+    px: int  # the notes' pixel size
+    header_px: int  # the columns' words: as large as the widest one allows
+    columns: tuple[PlacedColumn, ...]
+    body_top: float
+
+
+class ReviewCanvas:
+    """Lays out a ReviewSlide for a window and paints it."""
+
+    def __init__(self) -> None:
+        self.layout: ReviewLayout | None = None
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def arrange(self, slide: ReviewSlide, width: int, height: int) -> ReviewLayout:
+        m = height * MARGIN
+        top = self._heading_bottom(slide, width, height)
+        gap = m * 0.4
+        col_w = (width - 2 * m - gap * (len(slide.columns) - 1)) / max(1, len(slide.columns))
+        header_h = height * HEADER * 1.6
+        body_top = top + header_h + gap
+        body_h = height - m * 0.6 - body_top
+        smallest, px = round(height * NOTE_SMALLEST), round(height * NOTE_LARGEST)
+        while px > smallest and not all(self._fits(c.notes, px, col_w, body_h) for c in slide.columns):
+            px = max(smallest, int(px * 0.93))
+        columns = []
+        for n, column in enumerate(slide.columns):
+            x = m + n * (col_w + gap)
+            header = QRectF(x, top, col_w, header_h)
+            notes, hidden = self._place(column.notes, px, QRectF(x, body_top, col_w, body_h))
+            more = None
+            if hidden:
+                bottom = notes[-1].rect.bottom() + px * 0.3 if notes else body_top
+                more = QRectF(x, bottom, col_w, px * 1.4)
+            columns.append(PlacedColumn(column.kind, column.name, header, tuple(notes), hidden, more))
+        header_px = round(height * HEADER)
+        labels = [header_label(c.name, len(c.notes)) for c in slide.columns]
+        while header_px > smallest and any(
+            QFontMetricsF(font(header_px, bold=True)).horizontalAdvance(t) > col_w - header_px for t in labels
+        ):
+            header_px -= 1
+        self.layout = ReviewLayout(slide, px, header_px, tuple(columns), body_top)
+        return self.layout
+
+    @staticmethod
+    def _heading_bottom(slide: ReviewSlide, width: int, height: int) -> float:
+        m = height * MARGIN
+        y = m * 0.6 + height * SMALL * 1.5  # the line with the format, beside the corner timer
+        y += height * TITLE * 1.3
+        question = QFontMetricsF(font(round(height * QUESTION)))
+        y += question.lineSpacing() * min(2, max(1, _lines(slide.question, height, width - 2 * m)))
+        return y + height * SMALL * 1.6 + m * 0.3  # who reviewed, and the recommendation
+
+    @staticmethod
+    def _note_height(lines: int, px: int) -> float:
+        return lines * QFontMetricsF(font(px)).lineSpacing() + px * 0.8
+
+    def _fits(self, notes: tuple[ReviewCard, ...], px: int, width: float, height: float) -> bool:
+        used, gap = 0.0, px * 0.35
+        for note in notes:
+            lines, _reading = wrap(note.text, font(px), self._text_width(width, px), NOTE_LINES)
+            used += self._note_height(max(1, len(lines)), px) + gap
+            if used - gap > height:
+                return False
+        return True
+
+    @staticmethod
+    def _text_width(width: float, px: int) -> float:
+        return width - px * 0.3 - px * 0.8  # the kind's stripe, and the padding on both sides
+
+    def _place(self, notes: tuple[ReviewCard, ...], px: int, box: QRectF) -> tuple[list[PlacedNote], int]:
+        placed: list[PlacedNote] = []
+        y, gap, more_h = box.top(), px * 0.35, px * 1.7
+        for index, note in enumerate(notes):
+            lines, reading = wrap(note.text, font(px), self._text_width(box.width(), px), NOTE_LINES)
+            height = self._note_height(max(1, len(lines)), px)
+            last = index == len(notes) - 1
+            if y + height > box.bottom() - (0 if last else more_h):
+                return placed, len(notes) - index
+            placed.append(PlacedNote(tuple(lines), reading, QRectF(box.left(), y, box.width(), height)))
+            y += height + gap
+        return placed, 0
+
+    # -- painting -----------------------------------------------------------------------------
+
+    def paint(
+        self, painter: QPainter, width: int, height: int, badge_left: float, drawn: list[DrawnText]
+    ) -> None:
+        layout = self.layout
+        if layout is None:
+            return
+        slide, m = layout.slide, height * MARGIN
+        painter.fillRect(QRectF(0, 0, width, height), BACKGROUND)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = font(round(height * SMALL))
+        line = QRectF(m, m * 0.6, max(0.0, badge_left - m), height * SMALL * 1.5)
+        heading = _("Critical review · {format}").format(format=slide.format_name)
+        write(painter, drawn, line, LEFT_MIDDLE, heading, small, MUTED_INK)
+        box = QRectF(m, line.bottom(), width - 2 * m, height * TITLE * 1.3)
+        write(
+            painter, drawn, box, LEFT_MIDDLE, slide.idea_title, font(round(height * TITLE), bold=True), ACCENT
+        )
+        question_font = font(round(height * QUESTION))
+        spacing = QFontMetricsF(question_font).lineSpacing()
+        lines, reading = wrap(slide.question, question_font, width - 2 * m, 2)
+        painter.setFont(question_font)
+        painter.setPen(MUTED_INK)
+        for i, text in enumerate(lines):
+            painter.drawText(QRectF(m, box.bottom() + i * spacing, width - 2 * m, spacing), LEFT_MIDDLE, text)
+        drawn.append(
+            DrawnText(
+                reading,
+                QRectF(m, box.bottom(), width - 2 * m, spacing * len(lines)),
+                question_font.pixelSize(),
+            )
+        )
+        info = QRectF(m, box.bottom() + spacing * max(1, len(lines)), width - 2 * m, height * SMALL * 1.6)
+        if slide.recommendation:
+            bold = font(round(height * SMALL), bold=True)
+            used = write(painter, drawn, info, RIGHT_MIDDLE, slide.recommendation, bold, ACCENT)
+            info.setRight(used.left() - m)
+        if slide.composition:
+            write(painter, drawn, info, LEFT_MIDDLE, slide.composition, small, MUTED_INK)
+        for column in layout.columns:
+            self._paint_column(painter, column, layout.px, layout.header_px, drawn)
+        if not any(c.notes for c in layout.columns):
+            empty = _("No notes yet") if slide.started else _("The review of this idea has not started yet")
+            area = QRectF(m, layout.body_top, width - 2 * m, height - layout.body_top - m)
+            write(painter, drawn, area, CENTRE, empty, font(round(height * QUESTION)), MUTED_INK)
+
+    def _paint_column(
+        self, painter: QPainter, column: PlacedColumn, px: int, header_px: int, drawn: list[DrawnText]
+    ) -> None:
+        colour = KIND_COLOURS.get(column.kind, QColor("#A8A8A8"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(column.header, px * 0.2, px * 0.2)
+        label = header_label(column.name, len(column.notes) + column.hidden)
+        write(painter, drawn, column.header, CENTRE, label, font(header_px, bold=True), ink_on(colour))
+        note_font = font(px)
+        spacing = QFontMetricsF(note_font).lineSpacing()
+        for note in column.notes:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(CARD)
+            painter.drawRoundedRect(note.rect, px * 0.15, px * 0.15)
+            painter.fillRect(QRectF(note.rect.x(), note.rect.y(), px * 0.3, note.rect.height()), colour)
+            text_x = note.rect.x() + px * 0.3 + px * 0.4
+            text_w = note.rect.width() - px * 0.3 - px * 0.8
+            y = note.rect.y() + px * 0.4
+            painter.setFont(note_font)
+            painter.setPen(CARD_INK)
+            for i, text in enumerate(note.lines):
+                painter.drawText(QRectF(text_x, y + i * spacing, text_w, spacing), LEFT_MIDDLE, text)
+            drawn.append(DrawnText(note.reading, QRectF(text_x, y, text_w, len(note.lines) * spacing), px))
+        if column.more is not None:
+            write(
+                painter,
+                drawn,
+                column.more,
+                LEFT_MIDDLE,
+                more_label(column.hidden),
+                font(px, bold=True),
+                MUTED_INK,
+            )
+
+
+def _lines(text: str, height: int, width: float) -> int:
+    lines, _reading = wrap(text, font(round(height * QUESTION)), width, 2)
+    return len(lines)
