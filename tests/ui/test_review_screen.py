@@ -1,0 +1,137 @@
+"""The critical review board on the shared screen: large, coloured with words, live, and without names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.agenda import advance
+from app.review import add_note, set_recommendation, start_review
+from app.workshops import get_workshop
+from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
+from ui.board_canvas import MIN_TYPE
+from ui.hub import Hub
+from ui.presenter import Presenter
+from ui.review_screen import KIND_COLOURS
+from ui.room_timer import RoomTimer
+from ui.scene import SceneKind
+from ui.shared_screen import SharedScreen
+
+__all__ = ["english", "shortlisted"]
+
+FULL_HD = (1920, 1080)
+
+
+@pytest.fixture
+def presenter(hub: Hub, shortlisted: Shortlisted) -> Iterator[Presenter]:
+    the_presenter = Presenter(hub, RoomTimer(clock=lambda: 1000.0))
+    the_presenter.open_workshop(get_workshop(hub.db, shortlisted.workshop_id))
+    yield the_presenter
+    the_presenter.close()
+
+
+@pytest.fixture
+def screen(presenter: Presenter) -> SharedScreen:
+    shown = presenter.show_screen()
+    shown.resize(*FULL_HD)
+    return shown
+
+
+def seen(screen: SharedScreen) -> list[str]:
+    screen.grab()
+    return screen.drawn_texts()
+
+
+def test_the_board_shows_the_notes_by_kind_and_never_a_reviewer(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen, qtbot: QtBot
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[0], "pre_mortem")
+    amira, bo, _citizen = shortlisted.people
+    add_note(hub.db, review.id, "strength", "The morning call itself worked", amira)
+    add_note(hub.db, review.id, "risk", "Staff left and nobody took over the list", bo)
+    add_note(hub.db, review.id, "question", "Who answers at weekends?")
+    with qtbot.waitSignal(presenter.reviewViewChanged):
+        presenter.show_review(shortlisted.ideas[0])
+    assert presenter.scene.kind is SceneKind.REVIEW
+    slide = presenter.scene.review
+    assert slide is not None
+    assert [c.name for c in slide.columns] == ["Strengths", "Weaknesses", "Risks", "Questions", "Suggestions"]
+    assert [c.origin for c in slide.columns[0].notes] == ["internal"]
+    texts = seen(screen)
+    assert SHORTLISTED[0] in texts
+    assert "A year from now the idea has failed. Why?" in texts
+    assert "Critical review · Pre-mortem" in texts
+    for words in ("Strengths (1)", "Weaknesses (0)", "Risks (1)", "Questions (1)", "Suggestions (0)"):
+        assert words in texts
+    assert "The morning call itself worked" in texts
+    assert "Reviewers: 1 internal, 1 external" in texts
+    assert not [t for t in texts if "Amira" in t or "Bo Ek" in t]
+
+
+def test_it_follows_the_notes_live_and_shows_the_recommendation(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[1])
+    presenter.show_review(shortlisted.ideas[1])
+    assert "No notes yet" in seen(screen)
+    add_note(hub.db, review.id, "suggestion", "Ask the users which hour suits them")
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[1])
+    assert "Ask the users which hour suits them" in seen(screen)
+    set_recommendation(hub.db, review.id, "rework", "The weekend gap first")
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[1])
+    texts = seen(screen)
+    assert "Recommendation: Rework" in texts
+    assert "The weekend gap first" not in texts  # the reasons are for the record
+
+
+def test_an_idea_without_a_review_says_so(
+    shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    presenter.show_review(shortlisted.ideas[2])
+    texts = seen(screen)
+    assert SHORTLISTED[2] in texts
+    assert "The review of this idea has not started yet" in texts
+
+
+def test_forty_notes_shrink_to_the_floor_then_say_how_many_more(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[0])
+    kinds = ("strength", "weakness", "risk", "question", "suggestion")
+    for n in range(40):
+        text = f"Note {n}: the rota must cover evenings and weekends, or the calls stop when staff are away"
+        add_note(hub.db, review.id, kinds[n % 5], text)
+    presenter.show_review(shortlisted.ideas[0])
+    image = screen.grab()
+    assert (image.width(), image.height()) == FULL_HD
+    drawn = screen.drawn()
+    notes = [d for d in drawn if d.text.startswith("Note ")]
+    assert notes
+    assert min(d.pixel_size for d in notes) >= round(FULL_HD[1] * MIN_TYPE)
+    more = [d.text for d in drawn if d.text.startswith("+ ")]
+    assert len(more) == 5
+    shown_and_hidden = len(notes) + sum(int(t.split()[1]) for t in more)
+    assert shown_and_hidden == 40
+    for d in notes:
+        assert d.rect.bottom() <= FULL_HD[1]
+    # Each column's word is drawn on its colour: the room reads the kind without the colour too.
+    picture = image.toImage()
+    header = next(d for d in drawn if d.text == "Strengths (8)")
+    colour = picture.pixelColor(int(header.rect.left()) - 4, int(header.rect.center().y()))
+    assert colour.name() == KIND_COLOURS["strength"].name().lower()
+
+
+def test_the_phase_moving_on_or_the_board_button_ends_the_review_view(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter
+) -> None:
+    presenter.show_review(shortlisted.ideas[0])
+    assert presenter.review_idea_id == shortlisted.ideas[0]
+    presenter.show_board()
+    assert presenter.review_idea_id is None
+    assert presenter.scene.kind is not SceneKind.REVIEW
+    presenter.show_review(shortlisted.ideas[0])
+    advance(hub.db, shortlisted.workshop_id)
+    hub.workshopChanged.emit(shortlisted.workshop_id)
+    assert presenter.review_idea_id is None
