@@ -7,6 +7,7 @@ in the field with the reason under it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -59,7 +60,8 @@ class ClampedLabel(QLabel):
     def _clamp(self) -> None:
         lines, _reading = wrap(self.full, self.font(), max(20, self.width() - 4), self.max_lines)
         self.setText("\n".join(lines))
-        self.setFixedHeight(max(1, len(lines)) * self.fontMetrics().lineSpacing() + 4 if lines else 0)
+        # Always as high as its most lines: the columns' notes start on one line across the board.
+        self.setFixedHeight(self.max_lines * self.fontMetrics().lineSpacing() + 4 if lines else 0)
 
 
 def note_row_text(note: NoteSnapshot, reviewers: Mapping[str, str]) -> str:
@@ -262,14 +264,15 @@ class ReviewBoard(QWidget):
         move_to = menu.addMenu(_("Move to"))
         for kind in NoteKind:
             if kind is not note.kind:
-                move_to.addAction(
-                    _(NOTE_KIND_NAMES[kind]),
-                    lambda k=kind: self.moveRequested.emit(note.id, len(self._column(k)), str(k)),
-                )
+                move_to.addAction(_(NOTE_KIND_NAMES[kind]), functools.partial(self._move_to, note, kind))
         remove = menu.addAction(_("Remove"), lambda: self.removeRequested.emit(note.id))
         for action in (up, down, remove, move_to.menuAction()):
             action.setEnabled(not self.locked)
         return menu
+
+    def _move_to(self, note: NoteSnapshot, kind: NoteKind) -> None:
+        """Last in the column of ``kind``."""
+        self.moveRequested.emit(note.id, len(self._column(kind)), str(kind))
 
     def _column(self, kind: NoteKind) -> tuple[NoteSnapshot, ...]:
         return self.review.column(kind) if self.review is not None else ()

@@ -72,12 +72,12 @@ class AddNote(ReviewCommand):
         self, hub: Hub, review: ReviewSnapshot, kind: str, text: str, reviewer_id: str | None
     ) -> None:
         super().__init__(hub, review.workshop_id, review.idea_id, _("Add a review note"))
-        self.review_id, self.kind, self.text, self.reviewer_id = review.id, kind, text, reviewer_id
+        self.review_id, self.kind, self.note_text, self.reviewer_id = review.id, kind, text, reviewer_id
         self.note_id: str | None = None
 
     def do(self) -> None:
         if self.note_id is None:
-            note = service.add_note(self.hub.db, self.review_id, self.kind, self.text, self.reviewer_id)
+            note = service.add_note(self.hub.db, self.review_id, self.kind, self.note_text, self.reviewer_id)
             self.note_id = note.id
         else:
             service.restore_note(self.hub.db, self.note_id)

@@ -335,3 +335,25 @@ def test_the_timer_for_an_idea_uses_the_room_timer(panel: ReviewPanel, presenter
     state = presenter.timer.state()
     assert state.total_seconds == 7 * 60
     assert state.running
+
+
+def test_the_note_menu_moves_a_note_to_another_column_and_is_off_when_complete(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.RISK, "Is it legal to log the calls?")
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    menu = panel.board.note_menu(review.notes[0])
+    move_to = next(a.menu() for a in menu.actions() if a.text() == "Move to")
+    next(a for a in move_to.actions() if a.text() == "Questions").trigger()
+    assert stored(hub, shortlisted.ideas[0]) == [("question", "Is it legal to log the calls?", None)]
+    assert panel.board.columns[NoteKind.QUESTION].row_texts() == ["Is it legal to log the calls?"]
+    from app.review import set_recommendation
+
+    set_recommendation(hub.db, review.id, "proceed", "Clear need")
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    enabled = {a.text(): a.isEnabled() for a in panel.board.note_menu(review.notes[0]).actions()}
+    assert enabled == {"Edit…": True, "Move up": False, "Move down": False, "Move to": False, "Remove": False}
