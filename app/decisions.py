@@ -118,8 +118,8 @@ def _against_the_vote(
             ShortlistEntry.workshop_id == workshop_id, ShortlistEntry.deleted_at.is_(None)
         )
     ).all()
-    if not live:
-        return None  # no shortlist, no vote to go against
+    if not any(e.round_id is not None for e in live):
+        return None  # no shortlist made from a vote: no vote to go against
     if outcome is not DecisionOutcome.GO:
         if _top_of_the_vote(session, live, idea_id):
             return _("The vote ranked this idea first.")

@@ -290,6 +290,13 @@ def test_correcting_a_go_into_a_no_on_the_top_idea_needs_reasons(db: Database, v
     assert decision_rows(db)[0].outcome == GO
 
 
+def test_a_shortlist_made_by_hand_only_has_no_vote_to_go_against(db: Database, board: Board) -> None:
+    add_to_shortlist(db, board.workshop_id, board.ideas[2], "Gruppen valde den utan omröstning.")
+    assert reasons_needed(db, board.workshop_id, board.ideas[2], GO) == ()
+    assert reasons_needed(db, board.workshop_id, board.ideas[4], GO) == ()
+    assert decide(db, board, 2, GO).number == 1
+
+
 def test_without_a_shortlist_there_is_no_vote_to_go_against(db: Database, board: Board) -> None:
     assert reasons_needed(db, board.workshop_id, board.ideas[4], GO) == ()
     decide(db, board, 4, GO)
