@@ -1,0 +1,201 @@
+"""The session protocol as a PDF: A4, fonts embedded, pages numbered "n (N)", QR codes to the follow-up.
+
+``write_protocol`` gathers the workshop (``exports.protocol_content``) and draws it with
+reportlab's platypus; the file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import Paragraph as Para
+from reportlab.platypus import Table as RTable
+
+from exports.fonts import SANS, SANS_BOLD, printable
+from exports.protocol_blocks import flowables, qr_code
+from exports.protocol_content import PARTS, build_document
+from exports.protocol_document import Document, Header, Section
+from exports.protocol_styles import (
+    BOTTOM,
+    CELL,
+    FRAME_WIDTH,
+    HEADINGS,
+    LABEL,
+    LEFT,
+    MUTED,
+    ORGANISATION,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RIGHT,
+    RULE,
+    TITLE,
+    TOP,
+    UNIT,
+    markup,
+)
+from models.database import Database
+
+Progress = Callable[[int, int], None]
+
+
+def _numbered_canvas(document: Document) -> type[Canvas]:
+    """A canvas that holds each page back until the last, then prints "n (N)" and the running header."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802
+            self._pages.append(dict(self.__dict__))
+            self._startPage()  # type: ignore[attr-defined]
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                _decorate(self, document, self.getPageNumber(), total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _decorate(canvas: Canvas, document: Document, page: int, pages: int) -> None:
+    top = PAGE_HEIGHT - 14 * mm
+    label = printable(document.header.page_label.format(page=page, pages=pages))
+    canvas.saveState()
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SANS, 8.5)
+    canvas.drawRightString(PAGE_WIDTH - RIGHT, top, label)
+    if page == 1:
+        canvas.setFont(SANS_BOLD, 8.5)
+        kind = printable(document.header.document_kind.upper())
+        canvas.drawRightString(PAGE_WIDTH - RIGHT - canvas.stringWidth(label, SANS, 8.5) - 6 * mm, top, kind)
+    else:
+        room = FRAME_WIDTH - canvas.stringWidth(label, SANS, 8.5) - 8 * mm
+        canvas.drawString(LEFT, top, _fit(canvas, printable(document.running_title), room))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(LEFT, top - 3 * mm, PAGE_WIDTH - RIGHT, top - 3 * mm)
+    canvas.restoreState()
+
+
+def _fit(canvas: Canvas, text: str, width: float) -> str:
+    if canvas.stringWidth(text, SANS, 8.5) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", SANS, 8.5) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _header(header: Header) -> list[Flowable]:
+    story: list[Flowable] = []
+    if header.organisation:
+        story.append(Para(markup(header.organisation), ORGANISATION))
+    if header.unit:
+        story.append(Para(markup(header.unit), UNIT))
+    story.append(Spacer(1, 8 * mm))
+    story.append(Para(markup(header.title), TITLE))
+    facts = [[Para(markup(label), LABEL), Para(markup(value), CELL)] for label, value in header.facts]
+    if facts:
+        table = RTable(facts, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+        table.setStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+        story.append(table)
+    story.append(Spacer(1, 4 * mm))
+    story.append(qr_code(header.follow_up))
+    return story
+
+
+def _section(section: Section) -> list[Flowable]:
+    story: list[Flowable] = [Para(markup(section.title), HEADINGS[min(section.level, 3)])]
+    for block in section.blocks:
+        story += flowables(block)
+    for child in section.children:
+        story += _section(child)
+    return story
+
+
+def story(document: Document) -> list[Flowable]:
+    """Everything printed, page one's heading first."""
+    found = _header(document.header)
+    for section in document.sections:
+        found += _section(section)
+    return found
+
+
+@contextmanager
+def _replacing(out: Path) -> Iterator[Path]:
+    """A temporary file beside ``out`` that takes its place only when written whole."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, out)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def render_pdf(document: Document, out: Path) -> None:
+    with _replacing(out) as temporary:
+        template = BaseDocTemplate(
+            str(temporary),
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            leftMargin=LEFT,
+            rightMargin=RIGHT,
+            topMargin=TOP,
+            bottomMargin=BOTTOM,
+            title=printable(document.metadata_title),
+            author=printable(document.metadata_author),
+            subject=printable(document.metadata_subject),
+            keywords=list(document.keywords),
+            creator="Mylla",
+            lang=document.lang,
+        )
+        frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body", showBoundary=0)
+        template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        template.build(story(document), canvasmaker=_numbered_canvas(document))
+
+
+def write_protocol(
+    db: Database,
+    workshop_id: str,
+    out: Path,
+    *,
+    lang: str,
+    follow_up_url: str | None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the workshop's protocol to ``out`` (a PDF) and return the files written.
+
+    ``lang`` is sv, nb or en. ``follow_up_url`` is the link template for the QR codes when the
+    workshop has no follow-up link of its own (placeholders ``{workshop_id}``, ``{plan_id}``,
+    ``{date}``); without either the export is refused (``MissingFollowUpLink``).
+    ``progress(done, total)`` is told as the work goes on.
+    """
+    document = build_document(
+        db, workshop_id, lang=lang, follow_up_url=follow_up_url, today=today, progress=progress, steps_after=1
+    )
+    render_pdf(document, out)
+    if progress is not None:
+        progress(len(PARTS) + 1, len(PARTS) + 1)
+    return [out]
