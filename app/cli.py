@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import demo_content as demo
 from app.errors import KNOWN_ERRORS, describe
-from app.i18n import _, format_date, set_language
+from app.i18n import LANGUAGES, _, format_date, set_language
 from app.paths import resolve_db_path, state_dir
 from app.settings import Settings
+from exports.formats import format_names
 
 if TYPE_CHECKING:
     from models.database import Database
@@ -66,6 +67,23 @@ def build_parser() -> Parser:
     p = commands.add_parser("list", help=_("list the workshops"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("export", help=_("write a workshop to a file and print the paths written"))
+    p.add_argument("workshop_id", metavar="ID", help=_("the workshop's id (see: mylla list)"))
+    p.add_argument("--format", required=True, choices=format_names(), dest="format_name")
+    p.add_argument("--out", required=True, metavar="FILE", type=Path, help=_("the file to write"))
+    p.add_argument("--lang", choices=LANGUAGES, help=_("the language of the file (default: the workshop's)"))
+    p.add_argument(
+        "--follow-up-url",
+        default="",
+        metavar="URL",
+        help=_("the follow-up link; {workshop_id}, {plan_id} and {date} are filled in"),
+    )
+    p.set_defaults(handler=cmd_export)
+
+    p = commands.add_parser("import", help=_("load a workshop package (.json) and print its id"))
+    p.add_argument("file", metavar="FILE.json", type=Path)
+    p.set_defaults(handler=cmd_import)
     return parser
 
 
@@ -106,6 +124,34 @@ def cmd_list(db: Database, args: argparse.Namespace) -> int:
             ideas=w.idea_count, people=w.participant_count
         )
         print(f"{w.id}  {date_text}  {w.title}  ({counts}; {w.current_phase})")
+    return EXIT_OK
+
+
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
+    from exports.formats import export_workshop
+
+    written = export_workshop(
+        db,
+        args.workshop_id,
+        args.format_name,
+        args.out,
+        lang=args.lang,
+        follow_up_url=args.follow_up_url,
+    )
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    from exports.package_import import import_package
+
+    result = import_package(db, args.file)
+    if result.updated:
+        print(_("Updated the workshop that was already here: {title}").format(title=result.title))
+    else:
+        print(_("Imported the workshop: {title}").format(title=result.title))
+    print(result.workshop_id)
     return EXIT_OK
 
 
