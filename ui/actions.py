@@ -28,6 +28,7 @@ def _specs() -> list[ActionSpec]:
         ActionSpec("delete", _("&Delete"), key.Delete),
         ActionSpec("demo", _("Create the &demo workshop"), None),
         ActionSpec("back", _("&All workshops"), "Alt+Home"),
+        ActionSpec("followup", _("&Follow-up across workshops"), "Ctrl+Shift+U"),
         ActionSpec("next_phase", _("&Next phase"), "Ctrl+PgDown"),
         ActionSpec("previous_phase", _("&Previous phase"), "Ctrl+PgUp"),
         ActionSpec("skip_phase", _("&Skip phase"), None),

@@ -17,6 +17,7 @@ from ui.workshop_list import WorkshopListPage
 
 if TYPE_CHECKING:
     from app.workshop_rows import WorkshopSummary
+    from ui.followup_view import FollowUpView
     from ui.workshop_page import WorkshopPage
 
 # The workshop page, dialogs and commands import the database layer; they are imported
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.messages = MessageBar()
         self.list_page = WorkshopListPage(hub, rows)
         self._workshop_page: WorkshopPage | None = None
+        self._followup_view: FollowUpView | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
         central = QWidget()
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.list_page.openRequested.connect(self.open_workshop)
         self.list_page.demoRequested.connect(self.create_demo)
         self.list_page.newRequested.connect(self.new_workshop)
+        self.list_page.followUpRequested.connect(self.show_followup)
         self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
         hub.ready.connect(self._update_actions)
         hub.saved.connect(self._on_saved)
@@ -96,10 +99,14 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(undo)
         toolbar.addAction(redo)
+        toolbar.addSeparator()
+        toolbar.addAction(a["followup"])
         self.toolbar = toolbar
         workshop_menu = self.menuBar().addMenu(_("&Workshop"))
         for name in ("open", "back", "previous_phase", "next_phase", "skip_phase"):
             workshop_menu.addAction(a[name])
+        workshop_menu.addSeparator()
+        workshop_menu.addAction(a["followup"])
         a.connect(
             {
                 "new": self.new_workshop,
@@ -109,6 +116,7 @@ class MainWindow(QMainWindow):
                 "delete": self.delete_workshop,
                 "demo": self.create_demo,
                 "back": self.show_list,
+                "followup": self.show_followup,
                 "next_phase": lambda: self.workshop_page.advance(),
                 "previous_phase": lambda: self.workshop_page.go_back(),
                 "skip_phase": lambda: self.workshop_page.toggle_skip(),
@@ -129,24 +137,41 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._workshop_page)
         return self._workshop_page
 
+    @property
+    def followup_view(self) -> FollowUpView:
+        """The follow-up across all workshops, built the first time it is shown."""
+        if self._followup_view is None:
+            from ui.followup_view import FollowUpView
+
+            self._followup_view = FollowUpView(self.hub)
+            self._followup_view.backRequested.connect(self.show_list)
+            self._followup_view.openRequested.connect(self.open_workshop)
+            self.pages.addWidget(self._followup_view)
+        return self._followup_view
+
     def _in_workshop(self) -> bool:
         return self._workshop_page is not None and self.pages.currentWidget() is self._workshop_page
+
+    def _in_followup(self) -> bool:
+        return self._followup_view is not None and self.pages.currentWidget() is self._followup_view
 
     def _update_actions(self) -> None:
         ready = self.hub.is_ready
         in_workshop = self._in_workshop()
-        on_list = not in_workshop
+        in_followup = self._in_followup()
+        on_list = not (in_workshop or in_followup)
         has_selection = ready and on_list and self.list_page.selected_id() is not None
         for name in ("open", "duplicate", "delete"):
             self.actions[name].setEnabled(has_selection)
         self.actions["rename"].setEnabled(has_selection or in_workshop)
         # In a workshop F2 belongs to the lists (a title edited in place), not to the workshop.
         self.actions["rename"].setShortcuts([QKeySequence("F2")] if on_list else [])
-        self.actions["find"].setEnabled(on_list)
+        self.actions["find"].setEnabled(on_list or in_followup)
         for name in ("new", "demo"):
             self.actions[name].setEnabled(ready)
+        self.actions["followup"].setEnabled(ready and not in_followup)
         page = self._workshop_page if in_workshop else None
-        self.actions["back"].setEnabled(in_workshop)
+        self.actions["back"].setEnabled(in_workshop or in_followup)
         self.actions["next_phase"].setEnabled(page is not None and page.next_button.isEnabled())
         self.actions["previous_phase"].setEnabled(page is not None and page.previous_button.isEnabled())
         self.actions["skip_phase"].setEnabled(page is not None and page.skip_button.isEnabled())
@@ -240,20 +265,39 @@ class MainWindow(QMainWindow):
                 lambda: self.open_workshop(workshop_id), Qt.ConnectionType.SingleShotConnection
             )
             return
+        if self._in_followup():
+            self.followup_view.flush()
         self.workshop_page.show_workshop(workshop_id)
         self.pages.setCurrentWidget(self.workshop_page)
         self.workshop_page.agenda.setFocus()
 
+    def _leave_page(self) -> None:
+        """Save what is being typed on the page being left; a workshop also blanks the shared screen."""
+        if self._in_workshop():
+            self.workshop_page.leave()
+        elif self._in_followup():
+            self.followup_view.flush()
+
     def show_list(self) -> None:
-        opened = self._workshop_page.workshop if self._workshop_page else None
-        if self._workshop_page is not None:
-            self._workshop_page.leave()
+        opened = self._workshop_page.workshop if self._in_workshop() and self._workshop_page else None
+        self._leave_page()
         self.pages.setCurrentWidget(self.list_page)
         if opened is not None:
             self.list_page.select(opened.id)
         self.list_page.table.setFocus()
 
+    def show_followup(self) -> None:
+        """The follow-up across all workshops: open actions, plans, follow-up dates, the funnel."""
+        if not self.hub.is_ready or self._in_followup():
+            return
+        self._leave_page()
+        self.pages.setCurrentWidget(self.followup_view)
+        self.followup_view.focus_search()
+
     def _focus_search(self) -> None:
+        if self._in_followup():
+            self.followup_view.focus_search()
+            return
         self.list_page.search.setFocus()
         self.list_page.search.selectAll()
 
@@ -284,6 +328,8 @@ class MainWindow(QMainWindow):
         """Save what is being typed in an open workshop."""
         if self._workshop_page is not None:
             self._workshop_page.flush_edits()
+        if self._followup_view is not None:
+            self._followup_view.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_edits()

@@ -52,11 +52,13 @@ class WorkshopListPage(QWidget):
         openRequested(str): the user wants to open the workshop with this id.
         demoRequested(): the user accepted the offer of a demo workshop.
         newRequested(): the user wants a new workshop.
+        followUpRequested(): the user wants the follow-up across all workshops.
     """
 
     openRequested = Signal(str)
     demoRequested = Signal()
     newRequested = Signal()
+    followUpRequested = Signal()
 
     def __init__(self, hub: Hub, rows: list[WorkshopSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,9 +99,15 @@ class WorkshopListPage(QWidget):
 
         heading = QLabel(_("Workshops"))
         typography.set_type(heading, typography.PAGE_HEADING, bold=True)
+        self.followup_button = QPushButton(_("Follow-up…"))
+        self.followup_button.setToolTip(
+            _("Open actions, plans and follow-up dates of all workshops, and the funnel")
+        )
+        self.followup_button.clicked.connect(self.followUpRequested)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
+        top.addWidget(self.followup_button)
         top.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -145,6 +153,7 @@ class WorkshopListPage(QWidget):
     def _enable_buttons(self) -> None:
         self.demo_button.setEnabled(self.hub.is_ready)
         self.new_button.setEnabled(self.hub.is_ready)
+        self.followup_button.setEnabled(self.hub.is_ready)
 
     def refresh(self) -> None:
         from app.workshops import list_workshops

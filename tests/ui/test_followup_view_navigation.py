@@ -1,0 +1,96 @@
+"""Reaching the follow-up view from the main window, opening a workshop from it, and going back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import CTRL, DEMO_TITLE, LEFT, PARK_TITLE, press
+from ui.followup_view import FollowUpView
+from ui.followup_view_models import ActionsModel, WorkshopsModel
+from ui.main_window import MainWindow
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def titles(view: FollowUpView) -> list[str]:
+    model = view.workshops_model
+    return [model.index(row, WorkshopsModel.WORKSHOP).data() for row in range(model.rowCount())]
+
+
+def open_follow_up(window: MainWindow, qtbot: QtBot) -> FollowUpView:
+    qtbot.mouseClick(window.list_page.followup_button, LEFT)
+    view = window.followup_view
+    assert window.pages.currentWidget() is view
+    return view
+
+
+@pytest.mark.usefixtures("park_id")
+def test_the_list_opens_the_follow_up_and_its_back_button_returns(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.list_page.followup_button.isEnabled()
+    assert window.actions["followup"].isEnabled()
+
+    view = open_follow_up(window, qtbot)
+
+    assert sorted(titles(view)) == [DEMO_TITLE, PARK_TITLE]
+    assert view.actions_model.rowCount() > 0
+    assert view.search.hasFocus()
+    assert window.actions["back"].isEnabled()
+    assert not window.actions["followup"].isEnabled()
+    assert not window.actions["open"].isEnabled()
+
+    qtbot.mouseClick(view.back_button, LEFT)
+
+    assert window.pages.currentWidget() is window.list_page
+    assert window.actions["followup"].isEnabled()
+
+
+def test_opening_an_action_goes_to_its_workshop(demo_id: str, window: MainWindow, qtbot: QtBot) -> None:
+    view = open_follow_up(window, qtbot)
+    table = view.actions.table
+    index = view.actions_model.index(0, ActionsModel.ACTION)
+    assert view.actions_model.index(0, ActionsModel.WORKSHOP).data() == DEMO_TITLE
+    table.setCurrentIndex(index)
+    table.setFocus()
+
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+    page = window.workshop_page
+    assert window.pages.currentWidget() is page
+    assert page.workshop is not None
+    assert page.workshop.id == demo_id
+    # from inside the workshop the menu's action leads back to the follow-up, Alt+Home to the list
+    window.actions["followup"].trigger()
+    assert window.pages.currentWidget() is view
+    press(qtbot, window, Qt.Key.Key_Home, ALT)
+    assert window.pages.currentWidget() is window.list_page
+    assert window.list_page.selected_id() == demo_id
+
+
+@pytest.mark.usefixtures("demo_id")
+def test_keys_reach_the_follow_up_and_its_search(window: MainWindow, qtbot: QtBot) -> None:
+    window.list_page.table.setFocus()
+    press(qtbot, window, Qt.Key.Key_U, CTRL | SHIFT)
+    view = window.followup_view
+    assert window.pages.currentWidget() is view
+
+    view.actions.table.setFocus()
+    press(qtbot, window, Qt.Key.Key_F)
+    assert view.search.hasFocus()
+    press(qtbot, window, Qt.Key.Key_Home, ALT)
+    assert window.pages.currentWidget() is window.list_page
+
+
+def test_a_workshop_made_while_away_is_there_on_return(
+    demo_id: str, window: MainWindow, qtbot: QtBot
+) -> None:
+    view = open_follow_up(window, qtbot)
+    qtbot.mouseClick(view.back_button, LEFT)
+    window.duplicate_workshop()
+    assert len(titles(view)) == 1  # hidden: not read again yet
+
+    view = open_follow_up(window, qtbot)
+
+    assert len(titles(view)) == 2
