@@ -162,6 +162,12 @@ class SetFollowUpDate(FollowUpCommand):
     def undo_service(self) -> None:
         followup.set_follow_up_date(self.hub.db, self.workshop_id, self.before)
 
+    def changed(self) -> None:
+        # A detail of the workshop, too: its page and the list of workshops show the date.
+        self.hub.workshopsChanged.emit()
+        self.hub.workshopChanged.emit(self.workshop_id)
+        super().changed()
+
 
 class EditLessonsSummary(FollowUpCommand):
     """The summary of the lessons learned; saves made while typing it merge into one undo step."""

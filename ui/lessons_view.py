@@ -52,7 +52,7 @@ def log_view(model: EntryLogModel, name: str) -> QListView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(True)
-    view.setSpacing(2)
+    view.setSpacing(3)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setUniformItemSizes(False)
