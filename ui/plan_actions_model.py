@@ -1,0 +1,248 @@
+"""A plan's actions (insatser) as a table model, and the editors of its date and status cells."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QWidget,
+)
+
+from app.i18n import _, format_date
+from app.plan_snapshots import ActionSnapshot
+from app.text import TITLE_MAX
+from app.vocabulary import ACTION_STATUSES, label
+from ui.item_models import AnyIndex, IdRole
+
+#: Dark red text on a pale red row for an overdue action; the word "Overdue" says it too.
+OVERDUE_TEXT = "#A3140C"
+OVERDUE_ROW = "#FBE9E7"
+
+#: Saves a change of an action; returns False (and nothing changed) when it was refused.
+EditAction = Callable[[str, dict[str, Any]], bool]
+
+
+class ActionTableModel(QAbstractTableModel):
+    """The plan's live actions in order: what, who, by when, status, followed up within.
+
+    Every cell is edited in place; a change goes through ``edit`` (a service call that is
+    undoable) and the table shows it when the plan is read again.
+    """
+
+    TITLE, OWNER, DUE, STATUS, FOLLOW_UP = range(5)
+    FIELDS = ("title", "owner", "due_on", "status", "followed_up_within")
+
+    def __init__(self, edit: EditAction | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._actions: list[ActionSnapshot] = []
+        self._edit = edit
+
+    def set_actions(self, actions: Sequence[ActionSnapshot]) -> None:
+        fresh = list(actions)
+        if [a.id for a in fresh] == [a.id for a in self._actions]:
+            self._actions = fresh
+            if fresh:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(fresh) - 1, self.FOLLOW_UP))
+            return
+        self.beginResetModel()
+        self._actions = fresh
+        self.endResetModel()
+
+    def action(self, row: int) -> ActionSnapshot:
+        return self._actions[row]
+
+    def actions(self) -> list[ActionSnapshot]:
+        return list(self._actions)
+
+    def row_of(self, action_id: str) -> int:
+        return next((row for row, a in enumerate(self._actions) if a.id == action_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._actions)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if 0 <= section < len(self._actions) else None
+        titles = (_("Action"), _("Owner"), _("Due"), _("Status"), _("Followed up within"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        editable = Qt.ItemFlag.ItemIsEditable if self._edit is not None else Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | editable
+
+    def status_text(self, action: ActionSnapshot) -> str:
+        """The status, led by "Overdue" when the due date has passed (the colour is not all that says it)."""
+        status = label(ACTION_STATUSES, action.status)
+        return _("Overdue · {status}").format(status=status) if action.overdue else status
+
+    def _display(self, action: ActionSnapshot, column: int) -> str:
+        if column == self.TITLE:
+            return action.title
+        if column == self.OWNER:
+            return action.owner
+        if column == self.DUE:
+            return format_date(action.due_on, "iso")
+        if column == self.STATUS:
+            return self.status_text(action)
+        return action.followed_up_within
+
+    def _edit_value(self, action: ActionSnapshot, column: int) -> str:
+        if column == self.STATUS:
+            return str(action.status)
+        return self._display(action, column)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+            return None
+        action = self._actions[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(action, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(action, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if action.overdue:
+                return _("Overdue: due {date} and not finished.").format(
+                    date=format_date(action.due_on, "iso")
+                )
+            return self._display(action, column) or None
+        if role == Qt.ItemDataRole.ForegroundRole and action.overdue:
+            return QBrush(QColor(OVERDUE_TEXT))
+        if role == Qt.ItemDataRole.BackgroundRole and action.overdue:
+            return QBrush(QColor(OVERDUE_ROW))
+        if role == IdRole:
+            return action.id
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._edit is None:
+            return False
+        if not 0 <= index.row() < len(self._actions):
+            return False
+        action = self._actions[index.row()]
+        column = index.column()
+        if column == self.DUE:
+            text = str(value or "")
+            change: Any = date.fromisoformat(text) if text else None
+        else:
+            change = str(value)
+        if change == getattr(action, self.FIELDS[column]):
+            return False
+        return self._edit(action.id, {self.FIELDS[column]: change})
+
+
+class DueDateEditor(QWidget):
+    """A date with a calendar, and a button that takes the date away.
+
+    Signals:
+        cleared(): the user wants no due date.
+    """
+
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(_("Due date"))
+        self.clear_button = QToolButton()
+        self.clear_button.setText(_("No date"))
+        self.clear_button.setToolTip(_("Take the due date away"))
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.clicked.connect(self._clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.date, 1)
+        layout.addWidget(self.clear_button)
+        self.setFocusProxy(self.date)
+        self.setAutoFillBackground(True)
+        self.is_cleared = False
+
+    def set_value(self, iso: str, today: date) -> None:
+        day = date.fromisoformat(iso) if iso else today
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.is_cleared = False
+
+    def value(self) -> str:
+        if self.is_cleared:
+            return ""
+        day = self.date.date()
+        return date(day.year(), day.month(), day.day()).isoformat()
+
+    def _clear(self) -> None:
+        self.is_cleared = True
+        self.cleared.emit()
+
+
+class ActionDelegate(QStyledItemDelegate):
+    """Editors for the action cells: a line for texts, a calendar for the date, a list of statuses."""
+
+    def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.today = today
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        column = index.column()
+        if column == ActionTableModel.DUE:
+            editor = DueDateEditor(parent)
+            editor.cleared.connect(lambda: self._finish(editor))
+            return editor
+        if column == ActionTableModel.STATUS:
+            combo = QComboBox(parent)
+            for code in ACTION_STATUSES:
+                combo.addItem(label(ACTION_STATUSES, code), code)
+            combo.activated.connect(lambda _index: self._finish(combo))
+            return combo
+        line = QLineEdit(parent)
+        line.setMaxLength(TITLE_MAX)
+        return line
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, DueDateEditor):
+            editor.set_value(value, self.today())
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, DueDateEditor):
+            model.setData(index, editor.value())
+        elif isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text())
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        rect = option.rect  # type: ignore[attr-defined]
+        if isinstance(editor, DueDateEditor):
+            # The date and its "No date" button need more room than the column may have.
+            rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
