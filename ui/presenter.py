@@ -26,7 +26,7 @@ from app.snapshots import ClusterSnapshot, IdeaSnapshot, ParticipantSnapshot, Wo
 from app.timer import TimerState
 from app.voting_snapshots import Voter
 from ui.hub import Hub
-from ui.presenter_review import ReviewScenes
+from ui.presenter_review import ReviewOnScreen, ReviewScenes
 from ui.presenter_voting import VotingScenes, VotingView
 from ui.room_timer import RoomTimer
 from ui.scene import CardView, Scene, SceneKind, TimerView, card_views, cluster_views
@@ -48,7 +48,7 @@ class Mode(StrEnum):
     TIMER = "timer"
 
 
-class Presenter(QObject):
+class Presenter(ReviewOnScreen, QObject):
     """Keeps the shared screen in step with the workshop, from cached snapshots.
 
     In FOLLOW mode a voting view (the booth, or the results of a round) replaces the phase's
@@ -258,44 +258,6 @@ class Presenter(QObject):
         self._clear_voting()
         self._clear_review()
         self.refresh()
-
-    # -- the critical review -------------------------------------------------------------------
-
-    @property
-    def review_idea_id(self) -> str | None:
-        """The idea whose review board the shared screen shows instead of the phase's view, if any."""
-        return self.review.idea_id
-
-    def show_review(self, idea_id: str) -> None:
-        """The review board of ``idea_id`` (also before its review starts); it follows the notes live."""
-        if self.workshop is None:
-            return
-        before = self.review.idea_id
-        try:
-            self.review.show(idea_id)
-        except KNOWN_ERRORS as error:
-            self.hub.failed.emit(describe(error))
-            return
-        self._clear_voting()
-        self.refresh()
-        if self.review.idea_id != before:
-            self.reviewViewChanged.emit()
-
-    def _clear_review(self) -> None:
-        if self.review.idea_id is not None:
-            self.review.clear()
-            self.reviewViewChanged.emit()
-
-    def _review_changed(self, workshop_id: str, idea_id: str) -> None:
-        if self.workshop is not None and workshop_id == self.workshop.id and self.review.follows(idea_id):
-            self._reload_review()
-            self.refresh()
-
-    def _reload_review(self) -> None:
-        if self.review.idea_id is not None:
-            self.review.reload()
-            if self.review.idea_id is None:
-                self.reviewViewChanged.emit()
 
     def _set_voting(self, show: Callable[[], None]) -> None:
         if self.workshop is None:

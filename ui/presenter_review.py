@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from app.errors import KNOWN_ERRORS
+from typing import Any
+
+from app.errors import KNOWN_ERRORS, describe
 from app.i18n import _
 from app.ideas import get_idea
 from app.review import review_of_idea
 from app.review_snapshots import NOTE_KIND_NAMES, ReviewSnapshot, format_guide
+from app.snapshots import WorkshopSnapshot
 from models.enums import NoteKind, ReviewFormat
 from ui.hub import Hub
 from ui.review_texts import recommendation_text, room_composition_text
@@ -71,3 +74,54 @@ class ReviewScenes:
     def _read(self, idea_id: str) -> ReviewSlide:
         idea = get_idea(self.hub.db, idea_id)
         return review_slide(idea_id, idea.title, review_of_idea(self.hub.db, idea_id))
+
+
+class ReviewOnScreen:
+    """The Presenter's part for the critical review: which idea's board the room sees, kept live."""
+
+    hub: Hub
+    workshop: WorkshopSnapshot | None
+    review: ReviewScenes
+    reviewViewChanged: Any  # the Presenter's signal
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _clear_voting(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def review_idea_id(self) -> str | None:
+        """The idea whose review board the shared screen shows instead of the phase's view, if any."""
+        return self.review.idea_id
+
+    def show_review(self, idea_id: str) -> None:
+        """The review board of ``idea_id`` (also before its review starts); it follows the notes live."""
+        if self.workshop is None:
+            return
+        before = self.review.idea_id
+        try:
+            self.review.show(idea_id)
+        except KNOWN_ERRORS as error:
+            self.hub.failed.emit(describe(error))
+            return
+        self._clear_voting()
+        self.refresh()
+        if self.review.idea_id != before:
+            self.reviewViewChanged.emit()
+
+    def _clear_review(self) -> None:
+        if self.review.idea_id is not None:
+            self.review.clear()
+            self.reviewViewChanged.emit()
+
+    def _review_changed(self, workshop_id: str, idea_id: str) -> None:
+        if self.workshop is not None and workshop_id == self.workshop.id and self.review.follows(idea_id):
+            self._reload_review()
+            self.refresh()
+
+    def _reload_review(self) -> None:
+        if self.review.idea_id is not None:
+            self.review.reload()
+            if self.review.idea_id is None:
+                self.reviewViewChanged.emit()
