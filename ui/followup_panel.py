@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.i18n import _, ngettext
@@ -61,6 +61,7 @@ class FollowUpDate(QWidget):
         self.edit.setSpecialValueText(_("No date"))
         self.edit.setAccessibleName(_("Next follow-up date"))
         self.edit.calendarWidget().installEventFilter(self)
+        self.edit.installEventFilter(self)
         self.edit.calendarWidget().clicked.connect(lambda _day: self.flush())
         self.clear_button = QPushButton(_("No date"))
         self.clear_button.setToolTip(_("No follow-up meeting planned"))
@@ -123,10 +124,24 @@ class FollowUpDate(QWidget):
         self.clear_button.setEnabled(value is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # With no date the calendar would open in the year 2000: open it on this month instead.
-        if event.type() == QEvent.Type.Show and self.edit.date() == NO_DATE:
-            today = self.hub.today()
+        # With no date, the calendar would open in the year 2000 and the arrow keys step from
+        # there: start from today instead.
+        if self.edit.date() != NO_DATE:
+            return False
+        today = self.hub.today()
+        if watched is self.edit.calendarWidget() and event.type() == QEvent.Type.Show:
             self.edit.calendarWidget().setCurrentPage(today.year, today.month)
+        elif watched is self.edit and self._steps(event):
+            self.edit.setDate(QDate(today.year, today.month, today.day))
+            return True
+        return False
+
+    @staticmethod
+    def _steps(event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel:
+            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
         return False
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -83,6 +83,15 @@ def test_a_date_picked_is_saved_by_flush_and_one_that_has_come_is_said(
     assert panel.date.when.text() == "The follow-up date has come: it was 3 days ago."
     assert when_text(TODAY, TODAY) == "The follow-up is today."
     assert when_text(date(2026, 11, 27), TODAY) == "In 1 day."
+
+
+def test_stepping_from_no_date_starts_today(hub: Hub, make_panel: MakePanel, qtbot: QtBot) -> None:
+    panel = make_panel()
+    panel.date.edit.setFocus()
+    qtbot.keyClick(panel.date.edit, Qt.Key.Key_Up)
+    assert panel.date.edit.text() == "2026-11-26"
+    panel.flush()
+    assert panel.date.when.text() == "The follow-up is today."
 
 
 def test_a_date_changed_elsewhere_is_shown(hub: Hub, shortlisted: Shortlisted, make_panel: MakePanel) -> None:
