@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from babel.numbers import is_currency
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -92,7 +93,7 @@ def _currency(kind: ResourceKind, value: str) -> str:
     if kind is not ResourceKind.MONEY:
         return ""
     code = value.strip().upper() or "SEK"
-    if len(code) != 3 or not code.isascii() or not code.isalpha():
+    if len(code) != 3 or not code.isascii() or not code.isalpha() or not is_currency(code):
         raise InvalidInput(_("Write the currency as a three-letter code such as SEK or NOK."), "currency")
     return code
 

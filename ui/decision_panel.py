@@ -35,7 +35,7 @@ DecisionIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 def decision_title(decision: DecisionSnapshot) -> str:
-    """ "§ 2 · GO · Fixa-Fia för hemmaboende": how a decision is named in lists."""
+    """How a decision is named in lists: "§ 2 · GO · Fixa-Fia för hemmaboende"."""
     about = decision.idea_title or _("No particular idea")
     return _("§ {number} · {outcome} · {idea}").format(
         number=decision.number, outcome=label(DECISION_OUTCOMES, decision.outcome), idea=about

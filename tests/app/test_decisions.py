@@ -408,6 +408,7 @@ def test_resources_only_on_a_go(db: Database, board: Board) -> None:
         (ResourceKind.MONEY, 10**12, "", "", "amount"),
         (ResourceKind.HOURS, Decimal("NaN"), "", "", "amount"),
         (ResourceKind.MONEY, 10, "kronor", "", "currency"),
+        (ResourceKind.MONEY, 10, "XYZ", "", "currency"),
         ("cake", 10, "", "", "kind"),
     ],
 )
