@@ -107,17 +107,15 @@ def stages(funnel: Funnel) -> list[Stage]:
 
 
 def summary(funnel: Funnel) -> str:
-    """The funnel in one sentence, from the ideas to the end: "4 of 31 ideas got a plan, ..."."""
-    return ngettext(
-        "{planned} of {ideas} idea got a plan, {go} got a GO and {realised} was realised.",
-        "{planned} of {ideas} ideas got a plan, {go} got a GO and {realised} were realised.",
-        funnel.ideas,
-    ).format(
-        planned=format_number(funnel.with_plan),
-        ideas=format_number(funnel.ideas),
-        go=format_number(funnel.go),
-        realised=format_number(funnel.realised),
+    """The funnel from the ideas to the end in one line: "4 of 31 ideas got a plan, 3 a GO, 1 realised"."""
+    planned = _of_all("with_plan", funnel.with_plan, funnel.ideas).format(
+        part=format_number(funnel.with_plan), whole=format_number(funnel.ideas)
     )
+    go = ngettext("{count} got a GO", "{count} got a GO", funnel.go).format(count=format_number(funnel.go))
+    realised = ngettext("{count} was realised", "{count} were realised", funnel.realised).format(
+        count=format_number(funnel.realised)
+    )
+    return _("{planned}, {go}, {realised}.").format(planned=planned, go=go, realised=realised)
 
 
 class FunnelChart(QWidget):

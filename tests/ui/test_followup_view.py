@@ -316,7 +316,7 @@ def test_the_funnel_says_the_workshops_numbers(view: FollowUpView, followed: Fol
     assert tooltip.startswith("Trygg skolväg\nParticipants: 3\n")
     assert "With a plan: 2 – 2 of 3 shortlisted got a plan (67 %)" in tooltip
     assert view.funnel.accessibleDescription() == tooltip
-    assert view.funnel_summary.text() == "2 of 4 ideas got a plan, 1 got a GO and 1 were realised."
+    assert view.funnel_summary.text() == "2 of 4 ideas got a plan, 1 got a GO, 1 was realised."
 
 
 def test_an_empty_database_says_there_is_nothing_to_follow_up(hub: Hub, qtbot: QtBot) -> None:
@@ -326,4 +326,4 @@ def test_an_empty_database_says_there_is_nothing_to_follow_up(hub: Hub, qtbot: Q
     assert widget.actions.empty.isVisible()
     assert widget.actions.empty.text().startswith("No open actions")
     assert widget.funnel.stage_texts()[0] == ("Participants", "0", "")
-    assert widget.funnel_summary.text() == "0 of 0 ideas got a plan, 0 got a GO and 0 were realised."
+    assert widget.funnel_summary.text() == "0 of 0 ideas got a plan, 0 got a GO, 0 were realised."
