@@ -6,6 +6,7 @@ to changes until it is reopened, since the recommendation rests on its notes.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from enum import Enum
 from typing import TypeVar
 
@@ -84,35 +85,44 @@ def _note_snapshot(note: ReviewNote, reviewer_origin: str | None) -> NoteSnapsho
     )
 
 
-def _live_notes(session: Session, review_id: str) -> list[NoteSnapshot]:
+def _live_notes_of(session: Session, review_ids: Collection[str]) -> dict[str, list[NoteSnapshot]]:
+    """The live notes of these reviews, each review's in board order: one query however many."""
     rows = session.execute(
         select(ReviewNote, Participant.origin)
         .outerjoin(Participant, Participant.id == ReviewNote.reviewer_id)
-        .where(ReviewNote.review_id == review_id, ReviewNote.deleted_at.is_(None))
+        .where(ReviewNote.review_id.in_(review_ids), ReviewNote.deleted_at.is_(None))
     )
-    notes = [_note_snapshot(note, origin) for note, origin in rows]
-    return sorted(notes, key=lambda n: (_KIND_ORDER[n.kind], n.position, n.created_at))
+    notes: dict[str, list[NoteSnapshot]] = {review_id: [] for review_id in review_ids}
+    for note, origin in rows:
+        notes[note.review_id].append(_note_snapshot(note, origin))
+    for column in notes.values():
+        column.sort(key=lambda n: (_KIND_ORDER[n.kind], n.position, n.created_at))
+    return notes
 
 
-def composition_in(session: Session, review_id: str) -> Composition:
-    rows = session.execute(
-        select(ReviewNote.reviewer_id, Participant.origin)
-        .outerjoin(Participant, Participant.id == ReviewNote.reviewer_id)
-        .where(ReviewNote.review_id == review_id, ReviewNote.deleted_at.is_(None))
-    )
-    origins: dict[str, str] = {}
+def _composition_of(notes: Iterable[NoteSnapshot]) -> Composition:
+    """Distinct reviewers by origin, from the live notes; and the notes without a reviewer."""
+    origins: dict[str, str | None] = {}
     without = 0
-    for reviewer_id, origin in rows:
-        if reviewer_id is None:
+    for note in notes:
+        if note.reviewer_id is None:
             without += 1
         else:
-            origins[reviewer_id] = origin
+            origins[note.reviewer_id] = note.reviewer_origin
     external = sum(1 for o in origins.values() if o == "external")
     return Composition(internal=len(origins) - external, external=external, notes_without_reviewer=without)
 
 
+def composition_in(session: Session, review_id: str) -> Composition:
+    return _composition_of(_live_notes_of(session, (review_id,))[review_id])
+
+
 def review_snapshot(session: Session, review: Review) -> ReviewSnapshot:
     idea = fetch(session, Idea, review.idea_id, allow_deleted=True)
+    return _snapshot(review, idea, _live_notes_of(session, (review.id,))[review.id])
+
+
+def _snapshot(review: Review, idea: Idea, notes: list[NoteSnapshot]) -> ReviewSnapshot:
     return ReviewSnapshot(
         id=review.id,
         idea_id=review.idea_id,
@@ -124,8 +134,8 @@ def review_snapshot(session: Session, review: Review) -> ReviewSnapshot:
         completed_at=review.completed_at,
         created_at=review.created_at,
         deleted=review.deleted_at is not None,
-        notes=tuple(_live_notes(session, review.id)),
-        composition=composition_in(session, review.id),
+        notes=tuple(notes),
+        composition=_composition_of(notes),
     )
 
 
@@ -177,16 +187,14 @@ def review_of_idea(db: Database, idea_id: str) -> ReviewSnapshot | None:
 def list_reviews(db: Database, workshop_id: str) -> list[ReviewSnapshot]:
     """A workshop's live reviews of live ideas, in shortlist order (ideas taken off it last)."""
     with db.transaction() as session:
-        reviews = list(
-            session.scalars(
-                select(Review)
-                .join(Idea, Idea.id == Review.idea_id)
-                .where(
-                    Idea.workshop_id == workshop_id, Idea.deleted_at.is_(None), Review.deleted_at.is_(None)
-                )
-                .order_by(Review.created_at, Review.id)
-            )
-        )
+        pairs = session.execute(
+            select(Review, Idea)
+            .join(Idea, Idea.id == Review.idea_id)
+            .where(Idea.workshop_id == workshop_id, Idea.deleted_at.is_(None), Review.deleted_at.is_(None))
+            .order_by(Review.created_at, Review.id)
+        ).all()
+        reviews = [review for review, _idea in pairs]
+        ideas = {idea.id: idea for _review, idea in pairs}
         rows = session.execute(
             select(ShortlistEntry.idea_id, ShortlistEntry.position).where(
                 ShortlistEntry.workshop_id == workshop_id, ShortlistEntry.deleted_at.is_(None)
@@ -194,7 +202,8 @@ def list_reviews(db: Database, workshop_id: str) -> list[ReviewSnapshot]:
         )
         places = {idea_id: position for idea_id, position in rows}
         reviews.sort(key=lambda r: (r.idea_id not in places, places.get(r.idea_id, 0)))
-        return [review_snapshot(session, r) for r in reviews]
+        notes = _live_notes_of(session, [r.id for r in reviews]) if reviews else {}
+        return [_snapshot(r, ideas[r.idea_id], notes[r.id]) for r in reviews]
 
 
 def remove_review(db: Database, review_id: str) -> ReviewSnapshot:

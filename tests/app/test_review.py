@@ -472,3 +472,35 @@ def test_the_snapshot_carries_the_format(db: Database, board: Board) -> None:
     assert review.format is ReviewFormat.SIX_HATS
     with db.transaction() as session:
         assert session.scalars(select(Review.format)).one() == "six_hats"
+
+
+def test_a_workshops_reviews_are_read_in_the_same_few_queries_however_many(
+    db: Database, board: Board, review_id: str
+) -> None:
+    from sqlalchemy import event
+
+    def statements() -> int:
+        seen: list[object] = []
+
+        def count(*args: object) -> None:
+            seen.append(args[2])
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            list_reviews(db, board.workshop_id)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+        return len(seen)
+
+    add_note(db, review_id, "risk", "Kostar mer än vi tror")
+    one = statements()
+    later = start_review(db, board.ideas[1])
+    add_note(db, later.id, "strength", "Enkel att börja med")
+    add_note(db, later.id, "question", "Vem ringer på helger?")
+    reviews = list_reviews(db, board.workshop_id)
+    assert statements() == one
+    assert [[n.text for n in r.notes] for r in reviews] == [
+        ["Kostar mer än vi tror"],
+        ["Enkel att börja med", "Vem ringer på helger?"],
+    ]
+    assert [r.composition.notes_without_reviewer for r in reviews] == [1, 2]
