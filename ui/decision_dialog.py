@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.decisions import plan_readiness, reasons_needed
+from app.decisions import list_decisions, plan_readiness, reasons_needed
 from app.errors import InvalidInput
 from app.i18n import _
 from app.plan_snapshots import DecisionSnapshot
@@ -137,6 +137,10 @@ class DecisionDialog(QDialog):
         self._lay_out(outcome_row)
         if decision is not None:
             self._load(decision)
+        else:  # a workshop's decisions are often taken at one level: start from the last one's
+            earlier = list_decisions(hub.db, workshop_id)
+            if earlier:
+                self.level.setCurrentIndex(self.level.findData(earlier[-1].level))
         self.idea.currentIndexChanged.connect(self._idea_changed)
         self.outcomes.buttonToggled.connect(lambda _button, on: on and self._update_hint())
         self._idea_changed()

@@ -243,3 +243,6 @@ def test_a_decision_is_corrected_and_the_correction_undone(
     assert panel.rows()[0] == "§ 1 · GO · No particular idea\nCommittee · 2026-03-12 · SN § 4"
     hub.undo_stack.redo()
     assert list_decisions(hub.db, shortlisted.workshop_id)[0].level is DecisionLevel.COUNCIL
+    dialog = DecisionDialog(hub, shortlisted.workshop_id, lambda _values: None)
+    qtbot.addWidget(dialog)
+    assert dialog.level.currentText() == "Council"  # a new one starts at the level of the last one
