@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.decisions import record_decision
-from app.followup import STATUS_MAX, mark_realised, plan_entries
+from app.followup import STATUS_MAX, add_entry, mark_realised, plan_entries
 from app.idea_progress import progress
 from app.plans import add_action, create_plan, update_plan
 from models.enums import FollowUpKind, IdeaStatus
@@ -343,3 +343,20 @@ def test_a_long_entry_is_kept_whole_and_shown_shortened(
     assert "…" in shown
     assert len(shown) < 600
     assert panel.plans.log_model.index(0).data(Qt.ItemDataRole.ToolTipRole) != shown
+
+
+def test_everything_fits_at_the_laptop_size(hub: Hub, panel: FollowUpPanel, planned: Planned) -> None:
+    """At 880x460 (the work area on a 1280x720 laptop) no button is cut and the log has room."""
+    add_entry(hub.db, planned.workshop_id, planned.go, "check_in", date(2026, 11, 2), "Två fixare i tjänst")
+    hub.followUpChanged.emit(planned.workshop_id)
+    plans = panel.plans
+    assert plans.log.isVisible()
+    for button in (plans.entry_button, plans.realised_button, plans.recognise_button, plans.remove_button,
+                   panel.date.clear_button):  # fmt: skip
+        assert button.isVisible()
+        assert button.width() >= button.sizeHint().width()
+        assert panel.rect().contains(button.mapTo(panel, button.rect().bottomRight()))
+    lines = plans.log.fontMetrics().lineSpacing()
+    assert plans.log.height() > plans.action_list.height()
+    assert plans.log.height() >= 9 * lines  # three entries of three lines
+    assert plans.action_list.height() >= 4 * lines  # two actions of two lines
