@@ -38,7 +38,7 @@ class ActionsEditor(QWidget):
         self.workshop_id = workshop_id
         self.plan: PlanSnapshot | None = None
 
-        self.model = ActionTableModel(self._edit, self)
+        self.model = ActionTableModel(self._edit, self.move_to, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ActionDelegate(hub.today, self.table))
@@ -49,6 +49,12 @@ class ActionsEditor(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
         self.table.setAccessibleName(_("Actions"))
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -151,15 +157,20 @@ class ActionsEditor(QWidget):
             if self.model.rowCount():
                 self.select(self.model.action(min(row, self.model.rowCount() - 1)).id)
             self._update_buttons()
+        self.table.setFocus()
 
     def move(self, delta: int) -> None:
+        """Move the chosen action up (-1) or down (+1)."""
         action_id = self.current_action_id()
-        if self.plan is None or action_id is None:
+        if action_id is not None:
+            self.move_to(action_id, self.model.row_of(action_id) + delta)
+        self.table.setFocus()  # so that Ctrl+Up and Ctrl+Down go on moving it
+
+    def move_to(self, action_id: str, row: int) -> None:
+        """Move an action to ``row`` of the list (by the buttons, the keys or a drag)."""
+        if self.plan is None or not 0 <= row < self.model.rowCount():
             return
-        row = self.model.row_of(action_id)
-        if not 0 <= row + delta < self.model.rowCount():
-            return
-        if push(self.hub, MoveAction(self.hub, self.workshop_id, self.plan, action_id, row + delta)):
+        if push(self.hub, MoveAction(self.hub, self.workshop_id, self.plan, action_id, row)):
             self.select(action_id)
 
     def _edit(self, action_id: str, changes: dict[str, Any]) -> bool:

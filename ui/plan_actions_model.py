@@ -6,7 +6,18 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +42,10 @@ OVERDUE_ROW = "#FBE9E7"
 
 #: Saves a change of an action; returns False (and nothing changed) when it was refused.
 EditAction = Callable[[str, dict[str, Any]], bool]
+#: Moves an action to a place in the list.
+MoveAction = Callable[[str, int], None]
+#: An action dragged within the table carries its id.
+ACTION_MIME = "application/x-mylla-action"
 
 
 class ActionTableModel(QAbstractTableModel):
@@ -43,10 +58,13 @@ class ActionTableModel(QAbstractTableModel):
     TITLE, OWNER, DUE, STATUS, FOLLOW_UP = range(5)
     FIELDS = ("title", "owner", "due_on", "status", "followed_up_within")
 
-    def __init__(self, edit: EditAction | None = None, parent: Any = None) -> None:
+    def __init__(
+        self, edit: EditAction | None = None, move: MoveAction | None = None, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._actions: list[ActionSnapshot] = []
         self._edit = edit
+        self._move = move
 
     def set_actions(self, actions: Sequence[ActionSnapshot]) -> None:
         fresh = list(actions)
@@ -86,9 +104,50 @@ class ActionTableModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        editable = Qt.ItemFlag.ItemIsEditable if self._edit is not None else Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | editable
+            # Dropped between rows only, never onto an action.
+            return Qt.ItemFlag.ItemIsDropEnabled if self._move is not None else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._edit is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if self._move is not None:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ACTION_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        if rows:
+            data.setData(ACTION_MIME, QByteArray(self._actions[rows[0]].id.encode()))
+        return data
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if self._move is None or action != Qt.DropAction.MoveAction or not data.hasFormat(ACTION_MIME):
+            return False
+        source = self.row_of(bytes(data.data(ACTION_MIME).data()).decode())
+        if source < 0:
+            return False
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._actions))
+        if target > source:
+            target -= 1  # the places after the action move up once it is taken out
+        if target != source:
+            # After the drop has finished: moving reads the plan again, which resets this model.
+            action_id, move = self._actions[source].id, self._move
+            QTimer.singleShot(0, self, lambda: move(action_id, target))
+        # The table shows the move when the plan is read again; the view removes nothing.
+        return False
 
     def status_text(self, action: ActionSnapshot) -> str:
         """The status, led by "Overdue" when the due date has passed (the colour is not all that says it)."""

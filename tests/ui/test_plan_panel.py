@@ -362,3 +362,39 @@ def test_each_idea_shows_its_own_plan(dated_hub: Hub, shortlisted: Shortlisted, 
     assert titles(panel) == ["Ring listan"]
     panel.picker.choose(shortlisted.ideas[2])
     assert panel.create_button.isVisible()
+
+
+def test_an_action_dragged_to_another_row_moves_there(
+    dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot
+) -> None:
+    hub = dated_hub
+    plan = create_plan(hub.db, shortlisted.ideas[0], today=TODAY)
+    for title in ("Kravprofil", "Rekrytera", "Pilot"):
+        add_action(hub.db, plan.id, title, today=TODAY)
+    panel = make_panel(hub, shortlisted, qtbot)
+    model = panel.view.actions.model
+    # WHEN the first row is dropped below the last
+    data = model.mimeData([model.index(0, model.TITLE)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    qtbot.waitUntil(lambda: titles(panel) == ["Rekrytera", "Pilot", "Kravprofil"])
+    # AND the last dropped above the first
+    data = model.mimeData([model.index(2, model.OWNER)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    qtbot.waitUntil(lambda: titles(panel) == ["Kravprofil", "Rekrytera", "Pilot"])
+    assert [a.title for a in stored(hub, shortlisted.ideas[0]).actions] == titles(panel)
+    hub.undo_stack.undo()
+    assert titles(panel) == ["Rekrytera", "Pilot", "Kravprofil"]
+
+
+def test_plan_texts_take_long_text_and_any_unicode(
+    dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot
+) -> None:
+    panel = make_panel(dated_hub, shortlisted, qtbot)
+    with_plan(panel, qtbot)
+    long_text = "Överlämning till ordinarie verksamhet, steg för steg. 🌱 ✓ ÅÄÖ æøå – ﷺ 漢字\n" * 1200
+    type_into(panel, "factors", long_text)
+    type_into(panel, "risk_bearer", "Socialnämnden (ÅÄÖ) – 12\u00a0500 kr")
+    plan = stored(dated_hub, shortlisted.ideas[0])
+    assert plan.factors == long_text
+    assert plan.risk_bearer == "Socialnämnden (ÅÄÖ) – 12\u00a0500 kr"
+    assert panel.view.fields["factors"].text() == long_text
