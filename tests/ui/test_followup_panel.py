@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.decisions import record_decision
 from app.followup import STATUS_MAX, add_entry, mark_realised, plan_entries
 from app.idea_progress import progress
+from app.ideas import update_idea
 from app.plans import add_action, create_plan, update_plan
 from models.enums import FollowUpKind, IdeaStatus
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
@@ -360,3 +361,13 @@ def test_everything_fits_at_the_laptop_size(hub: Hub, panel: FollowUpPanel, plan
     assert plans.log.height() > plans.action_list.height()
     assert plans.log.height() >= 9 * lines  # three entries of three lines
     assert plans.action_list.height() >= 4 * lines  # two actions of two lines
+
+
+def test_an_idea_giver_without_consent_is_offered_by_role_only(
+    hub: Hub, panel: FollowUpPanel, planned: Planned
+) -> None:
+    update_idea(hub.db, planned.go, giver_ids=[planned.people[0], planned.people[1]])
+    candidates, left_out = panel.plans.candidates(planned.go)
+    assert [c.text for c in candidates][:2] == ["Amira Hassan (idea giver)", "Citizen (idea giver)"]
+    assert not any("Bo Ek" in c.text for c in candidates)
+    assert left_out == 1  # the citizen without a name, who gave nothing
