@@ -203,11 +203,11 @@ class PlansFollowUp(QWidget):
         chosen = current.data(IdRole) if current.isValid() else None
         if chosen != self.chosen:
             self.chosen = chosen
-            self.refusal.hide()
             self._show_plan()
 
     def _show_plan(self) -> None:
         row = self.plan_row()
+        self.refusal.hide()  # it answered a click on what was shown before
         self.detail.setEnabled(row is not None)
         self.entries = followup.plan_entries(self.hub.db, row.plan.idea_id) if row else []
         self.title.setText(row.plan.idea_title if row else _("No plan chosen"))
