@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,7 +42,7 @@ def fill_reviewers(combo: QComboBox, choices: Sequence[ReviewerChoice], current:
 
 
 class NoteDialog(QDialog):
-    """Edit a note: its words (any length), its kind and who wrote it."""
+    """Edit a note: its words (any length), its kind and who wrote it; ``read_only`` in a completed review."""
 
     def __init__(
         self,
@@ -49,9 +50,11 @@ class NoteDialog(QDialog):
         reviewers: Sequence[ReviewerChoice],
         save: Callable[[str, str, str | None], str | None],
         parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Edit the note"))
+        self.setWindowTitle(_("The note") if read_only else _("Edit the note"))
         self._save = save
         self.text = QPlainTextEdit(note.text)
         self.text.setAccessibleName(_("The note"))
@@ -69,7 +72,15 @@ class NoteDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, _("Save")))
+        buttons = ok_cancel(self, _("Save"))
+        layout.addWidget(buttons)
+        if read_only:  # the review is complete: its notes are read, not changed
+            self.text.setReadOnly(True)
+            self.kind.setEnabled(False)
+            self.reviewer.setEnabled(False)
+            buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Close"))
+            layout.insertWidget(0, QLabel(_("The review is complete: reopen it to change its notes.")))
         self.resize(520, 360)
 
     def accept(self) -> None:

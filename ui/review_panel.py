@@ -7,6 +7,7 @@ screen, times the idea with the room's timer and ends with a recommendation and 
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -322,10 +323,8 @@ class ReviewPanel(QWidget):
         note = self._note(note_id)
         if note is None or self.review is None:
             return
-        if self.review.completed:
-            self.hub.failed.emit(_("The review is complete: reopen it to change its notes."))
-            return
-        NoteDialog(note, self.reviewers, lambda t, k, r: self._save_note(note, t, k, r), self).exec()
+        save = functools.partial(self._save_note, note)
+        NoteDialog(note, self.reviewers, save, self, read_only=self.review.completed).exec()
 
     def _save_note(self, note: NoteSnapshot, text: str, kind: str, reviewer_id: str | None) -> str | None:
         assert self.review is not None

@@ -357,3 +357,30 @@ def test_the_note_menu_moves_a_note_to_another_column_and_is_off_when_complete(
     assert review is not None
     enabled = {a.text(): a.isEnabled() for a in panel.board.note_menu(review.notes[0]).actions()}
     assert enabled == {"Edit…": True, "Move up": False, "Move down": False, "Move to": False, "Remove": False}
+
+
+def test_a_note_of_a_completed_review_opens_to_read_not_to_change(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started(panel)
+    long_note = "Hela resonemanget. " * 1100
+    type_note(qtbot, panel, NoteKind.RISK, long_note)
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    from app.review import set_recommendation
+
+    set_recommendation(hub.db, review.id, "park", "Not now")
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    opened: list[NoteDialog] = []
+
+    def look(dialog: NoteDialog) -> int:
+        opened.append(dialog)
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(NoteDialog, "exec", look)
+    panel.edit_note(review.notes[0].id)
+    [dialog] = opened
+    assert dialog.text.toPlainText() == long_note
+    assert dialog.text.isReadOnly()
+    assert not dialog.kind.isEnabled()
+    assert stored(hub, shortlisted.ideas[0]) == [("risk", long_note, None)]
