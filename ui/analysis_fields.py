@@ -122,6 +122,8 @@ class FormField:
         self.show_error(message)
 
     def flush(self) -> None:
+        if isinstance(self.widget, FormTextEdit):
+            self.widget.timer.stop()
         text = self.text()
         if text == self.loaded:
             self.error.hide()

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.analysis import get_analysis, save_analysis
 from app.i18n import set_language
+from app.snapshots import WorkshopSnapshot
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
 from ui.analysis_fields import FormLineEdit, FormTextEdit
 from ui.analysis_panel import AnalysisPanel
@@ -204,3 +205,15 @@ def test_any_text_is_kept_exactly(hub: Hub, shortlisted: Shortlisted, qtbot: QtB
     type_into(panel, "external_information", text)
     assert get_analysis(hub.db, shortlisted.ideas[0]).external_information == text
     assert shown(panel, "external_information") == text
+
+
+def test_without_a_shortlist_the_panel_says_what_to_do(
+    hub: Hub, room: WorkshopSnapshot, qtbot: QtBot
+) -> None:
+    panel = AnalysisPanel(hub, room.id)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.current_idea_id() is None
+    assert panel.empty.isVisible()
+    assert panel.picker.empty.isVisible()
+    panel.flush()  # nothing to save, nothing refused

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.analysis import save_analysis
 from app.plans import add_action, create_plan, plan_for_idea
+from app.snapshots import WorkshopSnapshot
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
 from tests.ui.voting_panel_helpers import Answers
 from ui.analysis_fields import FormLineEdit, FormTextEdit
@@ -398,3 +399,13 @@ def test_plan_texts_take_long_text_and_any_unicode(
     assert plan.factors == long_text
     assert plan.risk_bearer == "Socialnämnden (ÅÄÖ) – 12\u00a0500 kr"
     assert panel.view.fields["factors"].text() == long_text
+
+
+def test_without_a_shortlist_there_is_nothing_to_plan(hub: Hub, room: WorkshopSnapshot, qtbot: QtBot) -> None:
+    panel = PlanPanel(hub, room.id)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.current_plan() is None
+    assert panel.empty.isVisible()
+    assert not panel.create_button.isVisible()
+    panel.flush()
