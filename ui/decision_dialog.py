@@ -66,6 +66,11 @@ def text_box(placeholder: str, lines: int = 3) -> QPlainTextEdit:
     return box
 
 
+def typed_text(box: QPlainTextEdit) -> str:
+    """The box's text exactly as typed: toPlainText() would turn no-break spaces into spaces."""
+    return box.document().toRawText().replace("\u2029", "\n")
+
+
 def readiness_text(hub: Hub, idea_id: str | None) -> str:
     """The idea's plan as the decision meets it: ready, or what is still missing."""
     if idea_id is None:
@@ -247,8 +252,8 @@ class DecisionDialog(QDialog):
             decided_on=date_of(self.decided_on),
             decided_by=self.decided_by.text(),
             reference=self.reference.text(),
-            reasons=self.reasons.toPlainText(),
-            lessons_capture=self.lessons.toPlainText(),
+            reasons=typed_text(self.reasons),
+            lessons_capture=typed_text(self.lessons),
         )
 
     def _idea_changed(self) -> None:

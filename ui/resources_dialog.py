@@ -23,7 +23,7 @@ from app.plan_snapshots import AllocationSnapshot
 from app.vocabulary import RESOURCE_KINDS
 from models.enums import ResourceKind
 from ui.decision_commands import ResourceValues
-from ui.decision_dialog import date_edit, date_of, text_box
+from ui.decision_dialog import date_edit, date_of, text_box, typed_text
 from ui.dialogs import error_label, ok_cancel
 
 Submit = Callable[[ResourceValues], InvalidInput | None]
@@ -135,7 +135,7 @@ class ResourceDialog(QDialog):
             kind=kind,
             amount=self.amount.text(),
             currency=self.currency.text() if kind is ResourceKind.MONEY else "",
-            description=self.description.toPlainText(),
+            description=typed_text(self.description),
             allocated_by=self.allocated_by.text(),
             allocated_on=date_of(self.allocated_on),
         )

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from app.decisions import list_decisions, record_decision
@@ -18,6 +20,8 @@ from models.enums import DecisionLevel, DecisionOutcome
 from tests.app.voting_setup import Board, revealed
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
 from tests.ui.voting_panel_helpers import fake_exec
+from ui.commands import push
+from ui.decision_commands import DecisionValues, RecordDecision
 from ui.decision_dialog import NO_DATE, DecisionDialog
 from ui.decision_panel import DecisionPanel
 from ui.hub import Hub
@@ -246,3 +250,25 @@ def test_a_decision_is_corrected_and_the_correction_undone(
     dialog = DecisionDialog(hub, shortlisted.workshop_id, lambda _values: None)
     qtbot.addWidget(dialog)
     assert dialog.level.currentText() == "Council"  # a new one starts at the level of the last one
+
+
+TYPED = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=400)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(reasons=TYPED, reference=TYPED.map(lambda text: text[:200]))
+def test_any_text_is_kept_as_typed(hub: Hub, shortlisted: Shortlisted, reasons: str, reference: str) -> None:
+    recorded: list[DecisionValues] = []
+
+    def send(values: DecisionValues) -> None:
+        recorded.append(values)
+        push(hub, RecordDecision(hub, shortlisted.workshop_id, values))
+
+    dialog = DecisionDialog(hub, shortlisted.workshop_id, send)  # type: ignore[arg-type]
+    dialog.choose_outcome(DecisionOutcome.POSTPONED)
+    dialog.reasons.setPlainText(reasons)
+    dialog.reference.setText(reference)
+    dialog.accept()
+    dialog.deleteLater()
+    last = list_decisions(hub.db, shortlisted.workshop_id)[-1]
+    assert (last.reasons, last.reference) == (reasons, reference.strip())
