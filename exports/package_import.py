@@ -165,14 +165,21 @@ def _write(session: Session, rows: Rows) -> None:
             continue
         column = SELF_REFERENCES.get(table.name)
         if column:
-            filled = [{"row_id": r["id"], "target": r[column]} for r in table_rows if r[column] is not None]
+            filled = [
+                {"row_id": r["id"], "target": r[column], "stamp": r["updated_at"]}
+                for r in table_rows
+                if r[column] is not None
+            ]
             table_rows = [{**r, column: None} for r in table_rows]
             if filled:
                 later.append((table, column, filled))
         session.execute(insert(table), table_rows)
     for table, column, filled in later:
         session.execute(
-            update(table).where(table.c.id == bindparam("row_id")).values({column: bindparam("target")}),
+            # The stored change time is set again, or the update would stamp it with now.
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values({column: bindparam("target"), "updated_at": bindparam("stamp")}),
             filled,
         )
 

@@ -94,7 +94,7 @@ RESULT = _object(
 )
 
 ID_LIST_DESCRIPTIONS = {
-    "giver_ids": "The participants who gave the idea (kept for anonymous ideas too; never shown for them).",
+    "giver_ids": "The participants who gave the idea; none for an anonymous idea.",
     "cluster_ids": "The clusters whose ideas may be voted on (eligibility 'clusters').",
     "eligible_idea_ids": "The ideas that may get dots in this round.",
 }

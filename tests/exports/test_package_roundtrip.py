@@ -1,0 +1,43 @@
+"""Generated workshops (hypothesis) survive export -> import -> export byte for byte; re-import updates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from jsonschema import Draft202012Validator
+
+from exports.package import package_of, package_text
+from exports.package_import import import_package
+from exports.package_schema import package_schema
+from models.database import Database
+from tests.app.voting_setup import fresh_database
+from tests.exports.package_workshops import Recipe, build, recipes
+
+
+def exported(db: Database, workshop_id: str) -> str:
+    return package_text(package_of(db, workshop_id))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(recipe=recipes)
+def test_generated_workshops_survive_the_round_trip(
+    recipe: Recipe, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("trip")
+    source, target = fresh_database(folder / "a.db"), fresh_database(folder / "b.db")
+    try:
+        workshop_id = build(source, recipe)
+        first = exported(source, workshop_id)
+        package = json.loads(first)
+        assert list(Draft202012Validator(package_schema()).iter_errors(package)) == []
+        for item in package["voting_rounds"]:
+            assert ("results" in item) == (item["state"] == "revealed")
+        assert import_package(target, first.encode("utf-8")).updated is False
+        assert exported(target, workshop_id) == first
+        assert import_package(target, first.encode("utf-8")).updated is True
+        assert exported(target, workshop_id) == first
+    finally:
+        source.close()
+        target.close()
