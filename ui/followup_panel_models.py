@@ -84,6 +84,10 @@ class LogLine:
         parts = [self.heading(), shortened(body, chars, lines) if body else "", self.byline()]
         return "\n".join(p for p in parts if p)
 
+    def full_text(self) -> str:
+        """The line with the whole of its text, as written."""
+        return self.text(chars=len(self.first.text) + 1, lines=self.first.text.count("\n") + 1)
+
 
 def log_lines(entries: Sequence[FollowUpEntrySnapshot]) -> list[LogLine]:
     """The entries newest first; a recognition given to several people at once is one line."""

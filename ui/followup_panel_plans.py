@@ -41,7 +41,7 @@ from ui.followup_entry_dialogs import (
 from ui.followup_panel_commands import RemoveEntries, add_entry, mark_realised, recognise
 from ui.followup_panel_models import EntryLogModel, IdRole, OpenActionsModel, PlanListModel, PlanRow
 from ui.hub import Hub
-from ui.lessons_view import heading, hint, log_view
+from ui.lessons_view import heading, hint, log_view, read_entry
 from ui.voting_commands import submit
 from ui.voting_dialogs import run
 
@@ -113,6 +113,7 @@ class PlansFollowUp(QWidget):
         self.log_model = EntryLogModel(self)
         self.log = log_view(self.log_model, _("Follow-up log"))
         self.log.selectionModel().currentChanged.connect(self._update_buttons)
+        self.log.activated.connect(lambda index: read_entry(self, self.log_model, index))
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.log)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.remove_entry)

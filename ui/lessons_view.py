@@ -25,6 +25,7 @@ from ui.challenge_editor import SavingTextEdit
 from ui.commands import push
 from ui.dialogs import error_label
 from ui.followup_entry_dialogs import NoteValues, lesson_dialog
+from ui.followup_entry_view import EntryTextDialog
 from ui.followup_panel_commands import EditLessonsSummary, RemoveEntries, add_lesson
 from ui.followup_panel_models import EntryLogModel, IdRole
 from ui.hub import Hub
@@ -59,6 +60,12 @@ def log_view(model: EntryLogModel, name: str) -> QListView:
     return view
 
 
+def read_entry(parent: QWidget, model: EntryLogModel, index: QModelIndex) -> None:
+    """Show the whole of a log line (double-click or Enter): the list shows the start of long ones."""
+    if index.isValid():
+        run(EntryTextDialog(model.lines[index.row()], parent))
+
+
 class LessonsView(QWidget):
     """The summary (as the protocol prints it) beside the dated lessons, newest first."""
 
@@ -85,6 +92,7 @@ class LessonsView(QWidget):
         self.model = EntryLogModel(self)
         self.list = log_view(self.model, _("Lessons learned"))
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
+        self.list.activated.connect(lambda index: read_entry(self, self.model, index))
         self.empty = hint(_("No lesson written down yet. Add one as soon as it is learned, with its date."))
         self.add_button = QPushButton(_("Add a lesson…"))
         self.add_button.clicked.connect(self.add_lesson)

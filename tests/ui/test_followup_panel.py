@@ -20,6 +20,7 @@ from models.enums import FollowUpKind, IdeaStatus
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
 from tests.ui.voting_panel_helpers import LEFT, fake_exec, ok_button
 from ui.followup_entry_dialogs import EntryDialog, NoteDialog, RecogniseDialog
+from ui.followup_entry_view import EntryTextDialog
 from ui.followup_panel import FollowUpPanel
 from ui.followup_panel_models import REALISED_BACKGROUND, RECOGNISED_BACKGROUND, IdRole
 from ui.hub import Hub
@@ -371,3 +372,23 @@ def test_an_idea_giver_without_consent_is_offered_by_role_only(
     assert [c.text for c in candidates][:2] == ["Amira Hassan (idea giver)", "Citizen (idea giver)"]
     assert not any("Bo Ek" in c.text for c in candidates)
     assert left_out == 1  # the citizen without a name, who gave nothing
+
+
+def test_a_long_entry_is_read_whole_from_the_log(
+    hub: Hub, panel: FollowUpPanel, planned: Planned, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = "\n".join(f"Punkt {n}: hembesök och samtal med anhöriga" for n in range(40))
+    add_entry(hub.db, planned.workshop_id, planned.go, "support", date(2026, 11, 2), note, "Karin")
+    hub.followUpChanged.emit(planned.workshop_id)
+    read: list[str] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, EntryTextDialog)
+        read.append(dialog.text.toPlainText())
+        assert dialog.text.isReadOnly()
+
+    monkeypatch.setattr(EntryTextDialog, "exec", fake_exec(qtbot, [], fill, press_ok=False))
+    first = panel.plans.log_model.index(0)
+    assert "Punkt 39" not in str(first.data())
+    panel.plans.log.activated.emit(first)
+    assert read == [f"2026-11-02 · Support\n{note}\nWritten by Karin"]
