@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.decision_resources import allocations
 from app.decisions import get_decision, list_decisions
 from app.errors import InvalidInput
-from app.i18n import _, format_date
+from app.i18n import _, format_date, ngettext
 from app.ideas import get_idea
 from app.plan_snapshots import DecisionSnapshot
-from app.vocabulary import DECISION_LEVELS, DECISION_OUTCOMES, label
+from app.review import review_of_idea
+from app.vocabulary import DECISION_LEVELS, DECISION_OUTCOMES, RECOMMENDATIONS, label
 from ui import typography
 from ui.commands import push
 from ui.decision_commands import CorrectDecision, DecisionValues, DeleteDecision, RecordDecision
@@ -29,6 +31,7 @@ from ui.decision_dialog import DecisionDialog, readiness_text
 from ui.hub import Hub
 from ui.shortlist_picker import ShortlistPicker
 from ui.voting_commands import submit
+from ui.voting_reason_dialogs import confirm
 
 #: The decision id of a row.
 DecisionIdRole = Qt.ItemDataRole.UserRole + 1
@@ -47,6 +50,21 @@ def decision_details(decision: DecisionSnapshot) -> str:
     parts = [label(DECISION_LEVELS, decision.level), decision.decided_by]
     parts += [format_date(decision.decided_on, "iso"), decision.reference]
     return " · ".join(part for part in parts if part)
+
+
+def review_text(hub: Hub, idea_id: str) -> str:
+    """What the critical review recommended, which a decision may follow or go against with reasons."""
+    review = review_of_idea(hub.db, idea_id)
+    if review is None:
+        return _("The idea has not been through a critical review.")
+    if not review.completed or review.recommendation is None:
+        return _("The critical review of this idea is not completed.")
+    recommended = label(RECOMMENDATIONS, review.recommendation)
+    if review.reasons.strip():
+        return _("The critical review recommends: {recommendation} (“{reasons}”)").format(
+            recommendation=recommended, reasons=review.reasons.strip()
+        )
+    return _("The critical review recommends: {recommendation}").format(recommendation=recommended)
 
 
 class DecisionPanel(QWidget):
@@ -70,6 +88,8 @@ class DecisionPanel(QWidget):
         typography.set_type(self.idea_title, typography.LIST, bold=True)
         self.readiness = QLabel()
         self.readiness.setWordWrap(True)
+        self.review = QLabel()
+        self.review.setWordWrap(True)
         self.idea_decisions = QLabel()
         self.idea_decisions.setWordWrap(True)
         self.record_button = QPushButton(_("Record a decision…"))
@@ -105,6 +125,7 @@ class DecisionPanel(QWidget):
         layout = QVBoxLayout(work)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.idea_title)
+        layout.addWidget(self.review)
         layout.addWidget(self.readiness)
         layout.addWidget(self.idea_decisions)
         layout.addLayout(buttons)
@@ -114,6 +135,7 @@ class DecisionPanel(QWidget):
         typography.fill_with_panes(self, self.picker, work)
         hub.decisionsChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
+        hub.reviewChanged.connect(lambda wid, _idea: self._workshop_changed(wid))
         hub.planChanged.connect(lambda wid, _idea: self._workshop_changed(wid))
         hub.analysisChanged.connect(lambda wid, _idea: self._workshop_changed(wid))
         hub.ideasChanged.connect(lambda wid, _ideas: self._workshop_changed(wid))
@@ -159,7 +181,7 @@ class DecisionPanel(QWidget):
     def _show_idea(self) -> None:
         idea_id = self.picker.current_idea_id()
         if idea_id is None:
-            for widget in (self.idea_title, self.readiness, self.idea_decisions):
+            for widget in (self.idea_title, self.review, self.readiness, self.idea_decisions):
                 widget.hide()
             return
         self.idea_title.setText(get_idea(self.hub.db, idea_id).title)
@@ -170,7 +192,8 @@ class DecisionPanel(QWidget):
             if taken
             else _("No decision on this idea yet.")
         )
-        for widget in (self.idea_title, self.readiness, self.idea_decisions):
+        self.review.setText(review_text(self.hub, idea_id))
+        for widget in (self.idea_title, self.review, self.readiness, self.idea_decisions):
             widget.show()
 
     def _update_buttons(self) -> None:
@@ -216,9 +239,26 @@ class DecisionPanel(QWidget):
         self._run(DecisionDialog(self.hub, self.workshop_id, send, decision=before, parent=self))
 
     def delete(self) -> None:
+        """Take the chosen decision back (undoable); asks first when resources were given on it."""
         chosen = self.current_decision()
-        if chosen is not None:
-            push(self.hub, DeleteDecision(self.hub, chosen))
+        if chosen is None:
+            return
+        given = allocations(self.hub.db, chosen.id)
+        if given and not confirm(
+            self,
+            _("Delete decision § {number}").format(number=chosen.number),
+            ngettext(
+                "Resources were given on § {number} ({n} entry). They stop counting while the decision "
+                "is deleted; Undo brings both back.",
+                "Resources were given on § {number} ({n} entries). They stop counting while the decision "
+                "is deleted; Undo brings both back.",
+                len(given),
+            ).format(number=chosen.number, n=len(given)),
+            _("Delete decision"),
+            warning=True,
+        ):
+            return
+        push(self.hub, DeleteDecision(self.hub, chosen))
 
     def _run(self, dialog: QDialog) -> None:
         try:

@@ -138,7 +138,9 @@ def test_going_against_the_review_is_said_before_ok_and_needs_reasons(
     review = start_review(hub.db, shortlisted.ideas[1])
     set_recommendation(hub.db, review.id, "park", "För dyrt för vinsten")
     panel = panel_for(hub, shortlisted.workshop_id, qtbot)
+    assert panel.review.text() == "The idea has not been through a critical review."
     panel.picker.choose(shortlisted.ideas[1])
+    assert panel.review.text() == "The critical review recommends: Park (“För dyrt för vinsten”)"
     seen: list[tuple[bool, str]] = []
 
     def go_without_reasons(dialog: DecisionDialog) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.decision_resources import allocate, allocations
@@ -14,7 +15,7 @@ from app.decisions import record_decision, update_decision
 from app.plan_snapshots import DecisionSnapshot
 from models.enums import DecisionLevel, DecisionOutcome, ResourceKind
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
-from tests.ui.voting_panel_helpers import fake_exec
+from tests.ui.voting_panel_helpers import Answers, fake_exec
 from ui.decision_dialog import DecisionDialog
 from ui.decision_panel import DecisionPanel
 from ui.hub import Hub
@@ -195,3 +196,25 @@ def test_a_go_with_resources_keeps_its_outcome_until_they_are_taken_back(
         "Resources were given on this GO: take them back before changing the outcome."
     )
     assert panel.rows()[0].startswith(f"§ 1 · GO · {SHORTLISTED[0]}")
+
+
+def test_deleting_a_go_with_resources_asks_first_and_undo_brings_both_back(
+    hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go = decide(hub, shortlisted, 0)
+    allocate(hub.db, go.id, ResourceKind.HOURS, 40)
+    decisions = DecisionPanel(hub, shortlisted.workshop_id)
+    qtbot.addWidget(decisions)
+    resources = panel_for(hub, shortlisted.workshop_id, qtbot)
+    answers = Answers(False, True)
+    monkeypatch.setattr(QMessageBox, "exec", answers.exec)
+    decisions.choose_decision(go.id)
+    decisions.delete()
+    assert answers.asked[0][1].startswith("Resources were given on § 1 (1 entry).")
+    assert resources.totals.text() == "In total: 40 hours"
+    decisions.delete()
+    assert decisions.rows() == []
+    assert resources.decision_rows() == []
+    hub.undo_stack.undo()
+    assert resources.decision_rows() == [f"§ 1 · GO · {SHORTLISTED[0]}\nResourced"]
+    assert resources.totals.text() == "In total: 40 hours"
