@@ -32,7 +32,20 @@ from ui.room_timer import RoomTimer, TimerPanel
 from ui.screen_controls import ScreenControls
 
 #: Phase kinds with a work area of their own; the others show the overview.
-WORK_AREAS = ("challenge", "ideas", "clusters", "backing", "voting")
+WORK_AREAS = (
+    "challenge",
+    "ideas",
+    "clusters",
+    "backing",
+    "voting",
+    "review",
+    "analysis",
+    "plan",
+    "decision",
+    "resources",
+    "support",
+    "realisation",
+)
 
 
 class WorkshopPage(QWidget):
@@ -219,6 +232,31 @@ class WorkshopPage(QWidget):
             from ui.voting_panel import VotingPanel
 
             return VotingPanel(self.hub, workshop.id, self.presenter)
+        if kind == "review":
+            from ui.review_panel import ReviewPanel
+
+            return ReviewPanel(self.hub, workshop.id, self.presenter)
+        if kind == "analysis":
+            from ui.analysis_panel import AnalysisPanel
+
+            return AnalysisPanel(self.hub, workshop.id)
+        if kind == "plan":
+            from ui.plan_panel import PlanPanel
+
+            return PlanPanel(self.hub, workshop.id)
+        if kind == "decision":
+            from ui.decision_panel import DecisionPanel
+
+            return DecisionPanel(self.hub, workshop.id)
+        if kind == "resources":
+            from ui.resources_panel import ResourcesPanel
+
+            return ResourcesPanel(self.hub, workshop.id)
+        if kind in ("support", "realisation"):
+            # Both follow-up phases work on the same records: one panel serves them.
+            from ui.followup_panel import FollowUpPanel
+
+            return FollowUpPanel(self.hub, workshop.id)
         from ui.backing_panel import BackingPanel
 
         return BackingPanel(self.hub, workshop.id, leader=workshop.facilitator)
