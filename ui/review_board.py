@@ -8,10 +8,10 @@ in the field with the reason under it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,8 @@ from ui.dialogs import error_label
 from ui.review_screen import KIND_COLOURS, header_label
 from ui.review_texts import origin_mark
 
+#: What a dragged note carries: its id.
+NOTE_MIME = "application/x-mylla-review-note"
 #: The note id of a row.
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 #: A row shows this much of a long note; the whole of it is in the edit dialog.
@@ -75,13 +77,56 @@ def note_row_text(note: NoteSnapshot, reviewers: Mapping[str, str]) -> str:
 
 
 class NoteList(QListWidget):
-    """The notes of one column; Delete removes, Enter edits, Ctrl+Up/Down moves.
+    """The notes of one column; Delete removes, Enter edits, Ctrl+Up/Down moves, a note dragged moves.
+
+    A drop only asks for the move: the board shows the notes as the database holds them after it.
 
     Signals:
         keyAction(str, str): "remove", "edit", "up" or "down", and the note id.
+        noteDropped(str, int): the note (id) was dropped before this row of the list.
     """
 
     keyAction = Signal(str, str)
+    noteDropped = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+
+    def mimeTypes(self) -> list[str]:
+        return [NOTE_MIME]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        if items:
+            data.setData(NOTE_MIME, QByteArray(str(items[0].data(NoteIdRole)).encode()))
+        return data
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(NOTE_MIME) and self.isEnabled():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)  # the drop indicator
+        if event.mimeData().hasFormat(NOTE_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(NOTE_MIME):
+            event.ignore()
+            return
+        note_id = bytes(event.mimeData().data(NOTE_MIME).data()).decode()
+        item = self.itemAt(event.position().toPoint())
+        row = self.count() if item is None else self.row(item)
+        if item is not None and event.position().y() > self.visualItemRect(item).center().y():
+            row += 1
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the list is not changed here: it is shown anew
+        event.accept()
+        self.noteDropped.emit(note_id, row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
@@ -192,6 +237,7 @@ class ReviewBoard(QWidget):
             )
             column.notes.customContextMenuRequested.connect(lambda point, k=kind: self._menu(k, point))
             column.notes.keyAction.connect(self._key_action)
+            column.notes.noteDropped.connect(functools.partial(self._dropped, kind))
 
     def show_review(self, review: ReviewSnapshot, guide: FormatGuide, reviewers: Mapping[str, str]) -> None:
         """Show ``review``'s notes; a completed review is locked (its fields are off)."""
@@ -203,6 +249,11 @@ class ReviewBoard(QWidget):
             column.show_notes(review.column(kind), reviewers, keep)
             column.prompt.set_full_text("\n".join(p.text for p in guide.prompts_for(kind)))
             column.field.setEnabled(not self.locked)
+            column.notes.setDragDropMode(
+                QAbstractItemView.DragDropMode.NoDragDrop
+                if self.locked
+                else QAbstractItemView.DragDropMode.DragDrop
+            )
             if self.locked:
                 column.error.hide()
 
@@ -238,6 +289,18 @@ class ReviewBoard(QWidget):
             self.removeRequested.emit(note_id)
         else:
             self._step(note, -1 if action == "up" else 1)
+
+    def _dropped(self, kind: NoteKind, note_id: str, row: int) -> None:
+        """A note dropped before ``row`` of ``kind``'s list: its place among the others there."""
+        note = self._note(note_id)
+        if note is None or self.locked:
+            return
+        ids = [n.id for n in self._column(kind)]
+        if note.id in ids and ids.index(note.id) < row:
+            row -= 1  # the rows counted it above the place it goes to
+        if note.kind is kind and ids.index(note.id) == row:
+            return
+        self.moveRequested.emit(note.id, row, str(kind))
 
     def _step(self, note: NoteSnapshot, by: int) -> None:
         assert self.review is not None

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
 from app.review import add_note, review_of_idea, start_review
@@ -384,3 +384,50 @@ def test_a_note_of_a_completed_review_opens_to_read_not_to_change(
     assert dialog.text.isReadOnly()
     assert not dialog.kind.isEnabled()
     assert stored(hub, shortlisted.ideas[0]) == [("risk", long_note, None)]
+
+
+def drop(target: QListWidget, note_id: str, row: int) -> None:
+    """A note dropped on ``target`` in the upper half of ``row`` (or below the last row)."""
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.review_board import NOTE_MIME
+
+    data = QMimeData()
+    data.setData(NOTE_MIME, note_id.encode())
+    if row < target.count():
+        rect = target.visualItemRect(target.item(row))
+        point = QPointF(rect.center().x(), rect.top() + 2)
+    else:
+        point = QPointF(10, target.viewport().height() - 3)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    # Qt delivers a drop only to the widget the drag entered.
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.MoveAction, data, buttons, keys)
+    QApplication.sendEvent(target.viewport(), enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(
+        target.viewport(), QDropEvent(point, Qt.DropAction.MoveAction, data, buttons, keys)
+    )
+
+
+def test_a_dragged_note_moves_in_its_column_and_to_another(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    for text in ("A", "B", "C"):
+        type_note(qtbot, panel, NoteKind.STRENGTH, text)
+    ids = panel.board.columns[NoteKind.STRENGTH].note_ids()
+    drop(panel.board.columns[NoteKind.STRENGTH].notes, ids[2], 0)
+    assert panel.board.columns[NoteKind.STRENGTH].row_texts() == ["C", "A", "B"]
+    drop(panel.board.columns[NoteKind.STRENGTH].notes, ids[2], 2)
+    assert panel.board.columns[NoteKind.STRENGTH].row_texts() == ["A", "C", "B"]
+    drop(panel.board.columns[NoteKind.QUESTION].notes, ids[0], 0)
+    assert panel.board.columns[NoteKind.QUESTION].row_texts() == ["A"]
+    assert stored(hub, shortlisted.ideas[0]) == [
+        ("strength", "C", None),
+        ("strength", "B", None),
+        ("question", "A", None),
+    ]
+    hub.undo_stack.undo()
+    assert panel.board.columns[NoteKind.STRENGTH].row_texts() == ["A", "C", "B"]
