@@ -6,10 +6,7 @@ reportlab's platypus; the file appears whole or not at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,9 +18,10 @@ from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as RTable
 
 from exports.fonts import SANS, SANS_BOLD, printable
-from exports.protocol_blocks import flowables, qr_code
+from exports.protocol_blocks import FONT, flowables, qr_code
 from exports.protocol_content import PARTS, build_document
 from exports.protocol_document import Document, Header, Section
+from exports.protocol_files import replacing
 from exports.protocol_styles import (
     BOTTOM,
     CELL,
@@ -52,7 +50,8 @@ def _numbered_canvas(document: Document) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
+            # Not Helvetica: every font in the file is an embedded one.
+            super().__init__(*args, **{**kwargs, "initialFontName": SANS})
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802
@@ -111,6 +110,7 @@ def _header(header: Header) -> list[Flowable]:
         table = RTable(facts, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
         table.setStyle(
             [
+                FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -140,22 +140,8 @@ def story(document: Document) -> list[Flowable]:
     return found
 
 
-@contextmanager
-def _replacing(out: Path) -> Iterator[Path]:
-    """A temporary file beside ``out`` that takes its place only when written whole."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, out)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def render_pdf(document: Document, out: Path) -> None:
-    with _replacing(out) as temporary:
+    with replacing(out) as temporary:
         template = BaseDocTemplate(
             str(temporary),
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as RTable
 
-from exports.fonts import printable
+from exports.fonts import SANS, printable
 from exports.protocol_document import (
     Bars,
     Block,
@@ -46,7 +46,10 @@ from exports.protocol_styles import (
 from exports.qr import QrFlowable
 
 _PARAGRAPH_STYLES = {"body": BODY, "note": NOTE, "small": SMALL, "strong": STRONG}
+#: Every table names its font: reportlab's default (Helvetica) would not be embedded.
+FONT: tuple[Any, ...] = ("FONTNAME", (0, 0), (-1, -1), SANS)
 _GRID: list[Any] = [
+    FONT,
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -150,7 +153,9 @@ def qr_code(block: QrCode) -> Flowable:
     code = QrFlowable(block.link, block.size_mm)
     words = [Para(markup(block.caption), SMALL), Para(markup(block.link), LINK)]
     result = RTable([[code, words]], colWidths=[code.width + 4 * mm, FRAME_WIDTH - code.width - 4 * mm])
-    result.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
+    result.setStyle(
+        TableStyle([FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)])
+    )
     return KeepTogether([Spacer(1, 3), result])
 
 
@@ -159,7 +164,7 @@ def signatures(block: Signatures) -> Flowable:
     count = len(block.blocks)
     columns = [2 * n for n in range(count)]  # a narrow gutter column between the blocks
     rows: list[list[Any]] = [_spread([Para(markup(head), CELL_HEAD) for head, _name in block.blocks])]
-    style: list[Any] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+    style: list[Any] = [FONT, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
     for n, label in enumerate(block.line_labels):
         rows.append(_spread([Para(markup(name) if n == 1 else "", CELL) for _head, name in block.blocks]))
         rows.append(_spread([Para(markup(label), SMALL) for _ in block.blocks]))

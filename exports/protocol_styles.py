@@ -50,7 +50,7 @@ HEADINGS = {
     3: _style("h3", SANS_BOLD, 10, 13, spaceBefore=8, spaceAfter=3, keepWithNext=1),
 }
 LIST_TITLE = _style("list_title", SANS_BOLD, 9, 12, spaceBefore=4, spaceAfter=1, keepWithNext=1)
-BULLET = _style("bullet", SERIF, 9.5, 12.5, leftIndent=10, bulletIndent=1, spaceAfter=1)
+BULLET = _style("bullet", SERIF, 9.5, 12.5, leftIndent=10, bulletIndent=1, spaceAfter=1, bulletFontName=SERIF)
 
 
 def markup(text: str) -> str:
