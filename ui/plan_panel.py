@@ -245,8 +245,8 @@ class PlanPanel(QWidget):
             self.view.flush()
 
     def create_plan(self) -> None:
-        if self.idea_id is not None:
-            push(self.hub, CreatePlan(self.hub, self.workshop_id, self.idea_id))
+        if self.idea_id is not None and push(self.hub, CreatePlan(self.hub, self.workshop_id, self.idea_id)):
+            self.view.fields["concept"].widget.setFocus()
 
     def reload(self) -> None:
         if self.idea_id is None:

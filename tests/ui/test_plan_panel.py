@@ -409,3 +409,27 @@ def test_without_a_shortlist_there_is_nothing_to_plan(hub: Hub, room: WorkshopSn
     assert panel.empty.isVisible()
     assert not panel.create_button.isVisible()
     panel.flush()
+
+
+def test_keys_move_and_remove_the_chosen_action(
+    dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot
+) -> None:
+    hub = dated_hub
+    plan = create_plan(hub.db, shortlisted.ideas[0], today=TODAY)
+    for title in ("Kravprofil", "Rekrytera", "Pilot"):
+        add_action(hub.db, plan.id, title, today=TODAY)
+    panel = make_panel(hub, shortlisted, qtbot)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.view.tabs.setCurrentIndex(1)
+    editor = panel.view.actions
+    editor.select(plan_for_idea(hub.db, shortlisted.ideas[0], today=TODAY).actions[2].id)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert titles(panel) == ["Pilot", "Kravprofil", "Rekrytera"]
+    assert not editor.up_button.isEnabled()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    assert titles(panel) == ["Kravprofil", "Rekrytera"]
+    assert [a.title for a in stored(hub, shortlisted.ideas[0]).actions] == ["Kravprofil", "Rekrytera"]
