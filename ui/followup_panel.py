@@ -170,8 +170,9 @@ class FollowUpPanel(QWidget):
         hub.progressChanged.connect(self._workshop_changed)
         hub.decisionsChanged.connect(self._workshop_changed)
         hub.workshopChanged.connect(self._workshop_changed)
-        hub.planChanged.connect(lambda workshop_id, _idea: self._workshop_changed(workshop_id))
-        hub.ideasRemoved.connect(lambda workshop_id, _ids: self._workshop_changed(workshop_id))
+        # Bound methods, not lambdas: Qt drops them when the panel goes (the page drops its areas).
+        hub.planChanged.connect(self._plan_changed)
+        hub.ideasRemoved.connect(self._ideas_removed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -198,6 +199,12 @@ class FollowUpPanel(QWidget):
             self.refresh()
         else:
             self._stale = True
+
+    def _plan_changed(self, workshop_id: str, _idea_id: str) -> None:
+        self._workshop_changed(workshop_id)
+
+    def _ideas_removed(self, workshop_id: str, _idea_ids: list[str]) -> None:
+        self._workshop_changed(workshop_id)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:

@@ -184,3 +184,20 @@ def test_a_workshop_without_plans_says_where_they_come_from(make_panel: MakePane
     assert panel.plans.no_plans.isVisible()
     assert "development plan phase" in panel.plans.no_plans.text()
     assert not panel.plans.detail.isEnabled()
+
+
+def test_a_panel_that_is_gone_hears_nothing(
+    hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page drops its areas when another workshop opens; later news of this one must not reach them."""
+    monkeypatch.setattr(hub, "today", lambda: TODAY)
+    panel = FollowUpPanel(hub, shortlisted.workshop_id)
+    panel.show()
+    with qtbot.waitSignal(panel.destroyed):
+        panel.deleteLater()
+    hub.followUpChanged.emit(shortlisted.workshop_id)
+    hub.planChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    hub.ideasRemoved.emit(shortlisted.workshop_id, [shortlisted.other])
+    hub.progressChanged.emit(shortlisted.workshop_id)
+    hub.decisionsChanged.emit(shortlisted.workshop_id)
+    hub.workshopChanged.emit(shortlisted.workshop_id)
