@@ -30,6 +30,10 @@ def json_path(parts: Iterable[str | int]) -> str:
     return text or _("the whole file")
 
 
+def _cut_off() -> str:
+    return _("The file ends too early: it was cut off while being written or copied.")
+
+
 def _refused(message: str) -> PackageRefused:
     return PackageRefused(message + " " + _("Nothing was changed."))
 
@@ -81,7 +85,9 @@ def parse(data: bytes) -> Any:
         raise _refused(_("The file is empty."))
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # cut off in the middle of a letter
+            raise _refused(_cut_off()) from None
         raise _refused(
             _("The file is not text (not UTF-8): it is damaged or not a workshop package.")
         ) from None
@@ -91,9 +97,7 @@ def parse(data: bytes) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or _unclosed(text):
-            raise _refused(
-                _("The file ends too early: it was cut off while being written or copied.")
-            ) from None
+            raise _refused(_cut_off()) from None
         raise _refused(
             _("The file is not valid JSON (line {line}, column {column}): it is damaged.").format(
                 line=exc.lineno, column=exc.colno
