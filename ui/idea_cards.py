@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.snapshots import IdeaSnapshot
+from models.enums import IdeaStatus
+from ui.idea_list import StepRole, step_tag
 from ui.item_models import AnyIndex, IdRole
 
 #: What a dragged card carries: ``{"workshop": id, "ideas": [ids]}`` as JSON.
@@ -45,6 +47,8 @@ IDEA_MIME = "application/x-mylla-ideas"
 #: The small line under a card's title: idea givers and whether the idea lacks backing.
 DetailRole = Qt.ItemDataRole.UserRole + 20
 BackedRole = Qt.ItemDataRole.UserRole + 21
+#: Whether the idea is parked (its step tag is drawn dashed: stopped, not moving on).
+ParkedRole = Qt.ItemDataRole.UserRole + 22
 
 
 #: The palette's colours by name, so that a colour is never chosen or shown by its look alone.
@@ -137,14 +141,23 @@ class IdeaColumnModel(QAbstractListModel):
         if role == DetailRole:
             return self._detail(idea)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n\n".join(p for p in (idea.title, idea.text, self._detail(idea)) if p)
+            return "\n\n".join(p for p in (idea.title, idea.text, self._detail(idea), self._step(idea)) if p)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ". ".join(p for p in (idea.title, *self._detail(idea).splitlines()) if p)
+            return ". ".join(p for p in (idea.title, *self._detail(idea).splitlines(), self._step(idea)) if p)
         if role == IdRole:
             return idea.id
         if role == BackedRole:
             return idea.backing_count > 0
+        if role == StepRole:
+            return step_tag(idea.status)
+        if role == ParkedRole:
+            return idea.status == IdeaStatus.PARKED
         return None
+
+    @staticmethod
+    def _step(idea: IdeaSnapshot) -> str:
+        tag = step_tag(idea.status)
+        return _("Step: {step}").format(step=tag) if tag else ""
 
     def _detail(self, idea: IdeaSnapshot) -> str:
         backing = "" if idea.backing_count else _("No backing yet")
@@ -222,9 +235,12 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Draws an idea as a card: the title, wrapped, and a smaller line below it."""
+    """Draws an idea as a card: the title, wrapped, a smaller line below it, and from the
+    shortlist on a small tag with the idea's step ("Planned").
+    """
 
     MARGIN, PADDING, GAP, STRIPE = 4, 8, 3, 5
+    TAG_PADDING = 6
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -263,7 +279,13 @@ class CardDelegate(QStyledItemDelegate):
                 self.GAP
                 + QFontMetrics(detail_font).boundingRect(QRect(0, 0, width, 10_000), flags, detail).height()
             )
+        if index.data(StepRole):
+            height += 2 * self.GAP + self._tag_height(detail_font)
         return QSize(width, height + 2 * (self.MARGIN + self.PADDING))
+
+    @staticmethod
+    def _tag_height(detail_font: QFont) -> int:
+        return QFontMetrics(detail_font).height() + 2
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         title_font, detail_font = self._fonts(option)
@@ -295,17 +317,35 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         used = painter.boundingRect(text, Qt.TextFlag.TextWordWrap, index.data())
         painter.drawText(text, Qt.TextFlag.TextWordWrap, index.data())
+        muted = QColor(ink)
+        muted.setAlphaF(0.75)
+        painter.setFont(detail_font)
         detail = index.data(DetailRole)
         if detail:
-            muted = QColor(ink)
-            muted.setAlphaF(0.75)
             painter.setPen(muted)
-            painter.setFont(detail_font)
             below = QRect(
                 text.left(), used.bottom() + 1 + self.GAP, text.width(), text.bottom() - used.bottom()
             )
+            used = painter.boundingRect(below, Qt.TextFlag.TextWordWrap, detail)
             painter.drawText(below, Qt.TextFlag.TextWordWrap, detail)
+        tag = index.data(StepRole)
+        if tag:
+            self._paint_tag(painter, tag, QRect(text.left(), used.bottom() + 1 + 2 * self.GAP, text.width(), 0),
+                            muted, parked=bool(index.data(ParkedRole)))  # fmt: skip
         painter.restore()
+
+    def _paint_tag(self, painter: QPainter, tag: str, at: QRect, ink: QColor, *, parked: bool) -> None:
+        """The step as a quiet outlined tag at ``at``'s top left; dashed for a parked idea."""
+        metrics = painter.fontMetrics()
+        room = at.width() - 2 * self.TAG_PADDING
+        words = metrics.elidedText(tag, Qt.TextElideMode.ElideRight, room)
+        pill = QRect(at.left(), at.top(), metrics.horizontalAdvance(words) + 2 * self.TAG_PADDING,
+                     self._tag_height(painter.font()))  # fmt: skip
+        painter.setPen(QPen(ink, 1, Qt.PenStyle.DashLine if parked else Qt.PenStyle.SolidLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        radius = pill.height() / 2
+        painter.drawRoundedRect(pill, radius, radius)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, words)
 
 
 class CardListView(QListView):

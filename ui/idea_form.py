@@ -29,6 +29,7 @@ from app.snapshots import IdeaSnapshot, ParticipantSnapshot
 from app.text import TEXT_MAX, TITLE_MAX, clean_text, clean_title, split_paste
 from app.vocabulary import DEPTHS, IDEA_TYPES, NOVELTIES, ORIGINS, ROLES, label
 from ui import typography
+from ui.idea_form_step import StepLine
 
 
 class TitleEdit(QLineEdit):
@@ -126,7 +127,9 @@ class IdeaForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editing: IdeaSnapshot | None = None
+        #: The idea's step, read-only; its ``read_step`` may tell what put it there and when.
+        self.step = StepLine()
+        self._editing: IdeaSnapshot | None = None
         self.people: dict[str, ParticipantSnapshot] = {}
         self._labels: dict[str, str] = {}
 
@@ -221,6 +224,7 @@ class IdeaForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.step)
         layout.addWidget(self.title)
         layout.addWidget(self.error)
         layout.addWidget(self.description)
@@ -232,6 +236,16 @@ class IdeaForm(QWidget):
         layout.addWidget(self.pictures)
         layout.addLayout(buttons)
         self._update_mode()
+
+    @property
+    def editing(self) -> IdeaSnapshot | None:
+        """The idea being edited (None: a new one); setting it shows its step anew."""
+        return self._editing
+
+    @editing.setter
+    def editing(self, idea: IdeaSnapshot | None) -> None:
+        self._editing = idea
+        self.step.show_idea(idea)
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_box.setVisible(shown)

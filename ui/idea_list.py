@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,9 +17,13 @@ from PySide6.QtCore import (
 )
 
 from app.i18n import _, ngettext
+from app.idea_progress_detail import stored_statuses
 from app.ideas import list_ideas
 from app.participants import list_participants, participant_label
 from app.snapshots import IdeaSnapshot, ParticipantSnapshot
+from app.steps import from_step
+from app.vocabulary import IDEA_STATUSES, label
+from models.enums import IdeaStatus
 from ui.hub import Hub
 from ui.item_models import AnyIndex, IdRole
 
@@ -26,9 +31,55 @@ GiversRole = Qt.ItemDataRole.UserRole + 2
 BackedRole = Qt.ItemDataRole.UserRole + 3
 ClusterRole = Qt.ItemDataRole.UserRole + 4
 SearchTextRole = Qt.ItemDataRole.UserRole + 5
+#: The idea's step along the ten as a short tag ("Planned"), or "" before the shortlist.
+StepRole = Qt.ItemDataRole.UserRole + 6
 
 #: The cluster filter's value for "ideas without a cluster".
 NO_CLUSTER = "-"
+
+#: From the shortlist on an idea shows its step; before it, whether it is backed is what counts,
+#: and a capture or a dot vote stays free of steps.
+TAGGED_STEPS = from_step(IdeaStatus.SHORTLISTED) | {IdeaStatus.PARKED}
+
+
+def step_tag(status: str) -> str:
+    """The idea's step as a short tag ("Planned", "Parked"), or "" for one not yet shortlisted."""
+    return label(IDEA_STATUSES, status) if status in TAGGED_STEPS else ""
+
+
+class StepFollower(QObject):
+    """Follows the steps of a workshop's ideas, which move when reviews, plans, decisions and
+    follow-up change (``hub.progressChanged``), so that a view keeps its snapshots current.
+
+    ``known(idea_id)`` gives the view's snapshot of an idea (None: the view does not show it).
+
+    Signals:
+        moved(list): the view's snapshots of the ideas whose step moved, with the new step.
+    """
+
+    moved = Signal(list)
+
+    def __init__(
+        self,
+        hub: Hub,
+        workshop_id: str,
+        known: Callable[[str], IdeaSnapshot | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.hub, self.workshop_id, self.known = hub, workshop_id, known
+        hub.progressChanged.connect(self._progress_changed)
+
+    def _progress_changed(self, workshop_id: str) -> None:
+        if workshop_id != self.workshop_id:
+            return
+        moved = []
+        for idea_id, status in stored_statuses(self.hub.db, workshop_id).items():
+            shown = self.known(idea_id)
+            if shown is not None and shown.status != status:
+                moved.append(dataclasses.replace(shown, status=str(status)))
+        if moved:
+            self.moved.emit(moved)
 
 
 class IdeaListModel(QAbstractListModel):
@@ -113,7 +164,9 @@ class IdeaListModel(QAbstractListModel):
             return None
         idea = self._ideas[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            details = [] if idea.backing_count else [_("no backing yet")]
+            details = [step_tag(idea.status)]
+            if not idea.backing_count:
+                details.append(_("no backing yet"))
             if idea.image_count:
                 details.append(
                     ngettext("{n} picture", "{n} pictures", idea.image_count).format(n=idea.image_count)
@@ -134,7 +187,10 @@ class IdeaListModel(QAbstractListModel):
         if role == ClusterRole:
             return idea.cluster_id
         if role == SearchTextRole:
-            return f"{idea.title}\n{idea.text}".casefold()
+            # The step's word finds the ideas at that step ("planned", "parked").
+            return f"{idea.title}\n{idea.text}\n{step_tag(idea.status)}".casefold()
+        if role == StepRole:
+            return step_tag(idea.status)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -196,6 +252,8 @@ class WorkshopIdeas(QObject):
         hub.ideasChanged.connect(self._ideas_changed)
         hub.ideasRemoved.connect(self._ideas_removed)
         hub.participantsChanged.connect(self._people_changed)
+        self.steps = StepFollower(hub, workshop_id, self._shown, self)
+        self.steps.moved.connect(self._steps_moved)
 
     def reload(self) -> None:
         self.load_people()
@@ -204,6 +262,10 @@ class WorkshopIdeas(QObject):
     def load_people(self) -> None:
         self.people = {p.id: p for p in list_participants(self.hub.db, self.workshop_id)}
         self.peopleChanged.emit()
+
+    def _shown(self, idea_id: str) -> IdeaSnapshot | None:
+        row = self.model.row_of(idea_id)
+        return None if row < 0 else self.model.idea(row)
 
     def giver_label(self, idea: IdeaSnapshot) -> str:
         """The idea's givers as the facilitator knows them."""
@@ -215,6 +277,9 @@ class WorkshopIdeas(QObject):
         if workshop_id == self.workshop_id:
             self.model.upsert(ideas)
             self.changed.emit(ideas)
+
+    def _steps_moved(self, ideas: list[IdeaSnapshot]) -> None:
+        self._ideas_changed(self.workshop_id, ideas)
 
     def _ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
         if workshop_id == self.workshop_id:
