@@ -37,7 +37,14 @@ def escape_inline(text: str) -> str:
 
 def escape(text: str) -> str:
     """Text that Markdown prints as typed: no stray emphasis, links, headings or list items."""
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escape_inline(text))
+    return _LINE_START.sub(_escape_start, escape_inline(text))
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    indent, mark = match.group(1), match.group(2)
+    if mark[0].isdigit():  # "3." is a list item, "3\." is not; a backslash before a digit is no escape
+        return f"{indent}{mark[:-1]}\\{mark[-1]}"
+    return f"{indent}\\{mark}"
 
 
 def _cell(text: str, first_bold: bool = False) -> str:
