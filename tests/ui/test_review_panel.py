@@ -31,7 +31,8 @@ class Clock:
 
 
 @pytest.fixture
-def presenter(hub: Hub, shortlisted: Shortlisted) -> Iterator[Presenter]:
+def presenter(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> Iterator[Presenter]:
+    """The room's presenter (qtbot first: the QApplication must exist before its windows)."""
     the_presenter = Presenter(hub, RoomTimer(clock=Clock()))
     the_presenter.open_workshop(get_workshop(hub.db, shortlisted.workshop_id))
     yield the_presenter

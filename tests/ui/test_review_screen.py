@@ -25,7 +25,8 @@ FULL_HD = (1920, 1080)
 
 
 @pytest.fixture
-def presenter(hub: Hub, shortlisted: Shortlisted) -> Iterator[Presenter]:
+def presenter(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> Iterator[Presenter]:
+    """The room's presenter (qtbot first: the QApplication must exist before its windows)."""
     the_presenter = Presenter(hub, RoomTimer(clock=lambda: 1000.0))
     the_presenter.open_workshop(get_workshop(hub.db, shortlisted.workshop_id))
     yield the_presenter
@@ -135,3 +136,16 @@ def test_the_phase_moving_on_or_the_board_button_ends_the_review_view(
     advance(hub.db, shortlisted.workshop_id)
     hub.workshopChanged.emit(shortlisted.workshop_id)
     assert presenter.review_idea_id is None
+
+
+def test_the_room_timer_counts_down_in_the_corner_of_the_review_board(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    start_review(hub.db, shortlisted.ideas[0])
+    presenter.show_review(shortlisted.ideas[0])
+    presenter.timer.set(8, 0)
+    presenter.timer.start()
+    assert screen.badge.isVisibleTo(screen)
+    assert "08:00" in seen(screen)
+    heading = next(d for d in screen.drawn() if d.text.startswith("Critical review"))
+    assert heading.rect.right() <= screen.badge.x()
