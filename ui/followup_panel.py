@@ -63,7 +63,7 @@ class FollowUpDate(QWidget):
         self.edit.calendarWidget().installEventFilter(self)
         self.edit.installEventFilter(self)
         self.edit.calendarWidget().clicked.connect(lambda _day: self.flush())
-        self.clear_button = QPushButton(_("No date"))
+        self.clear_button = QPushButton(_("Remove date"))
         self.clear_button.setToolTip(_("No follow-up meeting planned"))
         self.clear_button.clicked.connect(self.clear)
         self.when = QLabel()

@@ -98,7 +98,7 @@ class PlansFollowUp(QWidget):
         self.action_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.action_list.setSpacing(2)
         self.action_list.setMinimumHeight(self.action_list.fontMetrics().lineSpacing() * 2 + 12)
-        self.no_actions = hint(_("No open actions: all are done, handed over or found not possible."))
+        self.no_actions = hint("")
         self.entry_button = QPushButton(_("Add a follow-up entry…"))
         self.entry_button.clicked.connect(self.add_entry)
         self.realised_button = QPushButton(_("Mark as realised…"))
@@ -209,14 +209,21 @@ class PlansFollowUp(QWidget):
     def _show_plan(self) -> None:
         row = self.plan_row()
         self.refusal.hide()  # it answered a click on what was shown before
-        self.detail.setEnabled(row is not None)
+        # Without a plan there is nothing to follow up here: the left side says where plans come from.
+        self.detail.setVisible(row is not None)
         self.entries = followup.plan_entries(self.hub.db, row.plan.idea_id) if row else []
-        self.title.setText(row.plan.idea_title if row else _("No plan chosen"))
+        self.title.setText(row.plan.idea_title if row else "")
         self.step.setText(self._step_text(row))
         open_actions = row.open_actions if row else ()
         self.actions_model.set_actions(open_actions)
         self.action_list.setVisible(bool(open_actions))
         self.no_actions.setVisible(row is not None and not open_actions)
+        if row is not None and not row.plan.actions:
+            self.no_actions.setText(
+                _("The plan has no actions yet. They are written in the development plan phase.")
+            )
+        else:
+            self.no_actions.setText(_("No open actions: all are done, handed over or found not possible."))
         self.log_model.set_entries(self.entries)
         self.log.setVisible(bool(self.entries))
         self.no_entries.setVisible(row is not None and not self.entries)

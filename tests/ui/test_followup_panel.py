@@ -317,6 +317,7 @@ def test_choosing_another_plan_shows_its_log_and_a_hidden_panel_catches_up(
     panel.plans.choose(planned.planned)
     assert panel.plans.title.text() == SHORTLISTED[1]
     assert panel.plans.no_actions.isVisible()
+    assert panel.plans.no_actions.text().startswith("The plan has no actions yet.")
     panel.hide()
     mark_realised(hub.db, planned.planned, date(2026, 11, 1), "Klart")
     hub.followUpChanged.emit(planned.workshop_id)

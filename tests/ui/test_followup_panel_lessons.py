@@ -183,7 +183,7 @@ def test_a_workshop_without_plans_says_where_they_come_from(make_panel: MakePane
     panel = make_panel()
     assert panel.plans.no_plans.isVisible()
     assert "development plan phase" in panel.plans.no_plans.text()
-    assert not panel.plans.detail.isEnabled()
+    assert not panel.plans.detail.isVisible()
 
 
 def test_a_panel_that_is_gone_hears_nothing(
