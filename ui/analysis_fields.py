@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.text import TITLE_MAX
 from ui.dialogs import error_label
 from ui.idea_form import LimitedTextEdit
+
+#: Enough of a text to fill MAX_LINES at any width: a long text is not laid out twice.
+PROBE_CHARS = 4000
 
 #: Typing in a long text is saved this long after the last keystroke (and at once when it is left).
 SAVE_DELAY_MS = 800
@@ -37,8 +41,10 @@ class FormTextEdit(LimitedTextEdit):
         self.timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self.timer.timeout.connect(self.finished)
         self._loading = False
+        self._probe = QTextDocument(self)
+        self._probe.setDocumentMargin(0)
         self.textChanged.connect(self._typed)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+        self.textChanged.connect(self._fit)
         self._fit()
 
     def text(self) -> str:
@@ -58,10 +64,25 @@ class FormTextEdit(LimitedTextEdit):
             self.timer.start()
 
     def _fit(self) -> None:
-        lines = max(self.MIN_LINES, min(self.MAX_LINES, int(self.document().size().height())))
+        """As tall as the text wraps to at the field's width, within MIN_LINES and MAX_LINES."""
+        width = self.viewport().width() - 2 * int(self.document().documentMargin())
+        line = self.fontMetrics().lineSpacing()
+        lines = self.MIN_LINES
+        if width > 0:
+            # A copy of the start of the text: the field itself lays out only what is in view.
+            self._probe.setDefaultFont(self.font())
+            self._probe.setPlainText(self.text()[:PROBE_CHARS])
+            self._probe.setTextWidth(width)
+            lines = math.ceil(self._probe.size().height() / line)
+        lines = max(self.MIN_LINES, min(self.MAX_LINES, lines))
         margins = self.contentsMargins()
         frame = int(2 * self.document().documentMargin()) + margins.top() + margins.bottom()
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame + 4)
+        self.setFixedHeight(lines * line + frame + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         if self.timer.isActive():

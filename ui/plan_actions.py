@@ -83,7 +83,10 @@ class ActionsEditor(QWidget):
         self.remove_button.setToolTip(_("Remove the chosen action (Delete); Ctrl+Z brings it back"))
         self.remove_button.clicked.connect(self.remove)
         self.hint = QLabel(
-            _("Double-click a cell to change it. A past due date is allowed and shown as overdue.")
+            _(
+                "Double-click a cell to change it; drag a row to move it. A past due date is allowed "
+                "and shown as overdue."
+            )
         )
         self.hint.setWordWrap(True)
         self.error = error_label()
