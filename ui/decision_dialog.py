@@ -184,8 +184,12 @@ class DecisionDialog(QDialog):
             )
             self.idea.addItem(mark, item.idea_id)
         ids = [item.idea_id for item in items]
-        choice = preferred if preferred in ids and (preferred in ready or not ready) else None
-        choice = choice or next((i for i in ids if i in ready), preferred if preferred in ids else None)
+        decided = {d.idea_id for d in list_decisions(self.hub.db, self.workshop_id)}
+        waiting = [i for i in ids if i in ready and i not in decided]  # ready, and not decided yet
+        if preferred in ids and (preferred in ready or not waiting):
+            choice: str | None = preferred
+        else:
+            choice = waiting[0] if waiting else None
         self.idea.setCurrentIndex(self.idea.findData(choice) if choice is not None else 0)
 
     def _lay_out(self, outcome_row: QHBoxLayout) -> None:

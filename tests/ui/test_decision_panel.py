@@ -225,6 +225,13 @@ def test_the_dialog_preselects_an_idea_whose_plan_is_ready_and_says_what_is_miss
         None,
         True,
     )
+    chosen = DecisionDialog(hub, shortlisted.workshop_id, lambda _values: None, idea_id=shortlisted.ideas[1])
+    qtbot.addWidget(chosen)
+    assert chosen.idea_id() == shortlisted.ideas[2]  # the one ready for decision before one without a plan
+    record_decision(hub.db, shortlisted.workshop_id, shortlisted.ideas[2], "go", DecisionLevel.COMMITTEE, DAY)
+    again = DecisionDialog(hub, shortlisted.workshop_id, lambda _values: None, idea_id=shortlisted.ideas[1])
+    qtbot.addWidget(again)
+    assert again.idea_id() == shortlisted.ideas[1]  # the ready one is decided: the idea chosen in the list
 
 
 def test_a_decision_is_corrected_and_the_correction_undone(
