@@ -336,7 +336,7 @@ class RecogniseDialog(FollowUpDialog):
         people_layout.setContentsMargins(0, 0, 0, 0)
         people_layout.addWidget(self.people)
         people_layout.addWidget(self.left_out)
-        self.form.addRow(_("Recognise"), people_box)
+        self.form.addRow(_("Who is recognised"), people_box)
         self.form.addRow(_("Other people"), self.others)
         self.form.addRow(_("Thanks"), self.thanks)
         self.fields.update(names=self.others, participant_ids=self.people, text=self.thanks)
