@@ -42,11 +42,15 @@ SHOWN_CHARS = 280
 
 
 class ClampedLabel(QLabel):
-    """A label that wraps its text into at most ``max_lines`` lines, the last ending in "…"."""
+    """A label that wraps its text into at most ``max_lines`` lines, the last ending in "…".
 
-    def __init__(self, max_lines: int, parent: QWidget | None = None) -> None:
+    ``level``: always as high as ``max_lines``, so that labels side by side end on one line.
+    """
+
+    def __init__(self, max_lines: int, parent: QWidget | None = None, *, level: bool = False) -> None:
         super().__init__(parent)
         self.max_lines = max_lines
+        self.level = level
         self.full = ""
         self.setWordWrap(False)
 
@@ -62,8 +66,8 @@ class ClampedLabel(QLabel):
     def _clamp(self) -> None:
         lines, _reading = wrap(self.full, self.font(), max(20, self.width() - 4), self.max_lines)
         self.setText("\n".join(lines))
-        # Always as high as its most lines: the columns' notes start on one line across the board.
-        self.setFixedHeight(self.max_lines * self.fontMetrics().lineSpacing() + 4 if lines else 0)
+        shown = self.max_lines if self.level else len(lines)
+        self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + 4 if lines else 0)
 
 
 def note_row_text(note: NoteSnapshot, reviewers: Mapping[str, str]) -> str:
@@ -157,7 +161,7 @@ class KindColumn(QWidget):
             f"background: {colour.name()}; color: {ink_on(colour).name()}; font-weight: 600;"
             " padding: 2px; border-radius: 3px;"
         )
-        self.prompt = ClampedLabel(3)
+        self.prompt = ClampedLabel(3, level=True)  # the columns' notes start on one line
         self.prompt.setStyleSheet("color: #555555;")
         small = self.prompt.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))

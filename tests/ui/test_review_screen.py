@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from app.agenda import advance
@@ -14,9 +16,9 @@ from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortliste
 from ui.board_canvas import MIN_TYPE
 from ui.hub import Hub
 from ui.presenter import Presenter
-from ui.review_screen import KIND_COLOURS
+from ui.review_screen import KIND_COLOURS, ReviewCanvas
 from ui.room_timer import RoomTimer
-from ui.scene import SceneKind
+from ui.scene import ReviewCard, ReviewColumn, ReviewSlide, SceneKind
 from ui.shared_screen import SharedScreen
 
 __all__ = ["english", "shortlisted"]
@@ -149,3 +151,37 @@ def test_the_room_timer_counts_down_in_the_corner_of_the_review_board(
     assert "08:00" in seen(screen)
     heading = next(d for d in screen.drawn() if d.text.startswith("Critical review"))
     assert heading.rect.right() <= screen.badge.x()
+
+
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    columns=st.lists(
+        st.lists(st.text(min_size=1, max_size=400).filter(str.strip), max_size=14), min_size=5, max_size=5
+    ),
+    size=st.sampled_from([(1920, 1080), (1280, 720), (1024, 768)]),
+)
+def test_every_note_is_drawn_on_the_screen_or_counted_as_more(
+    qtbot: QtBot, columns: list[list[str]], size: tuple[int, int]
+) -> None:
+    kinds = ("strength", "weakness", "risk", "question", "suggestion")
+    slide = ReviewSlide(
+        idea_id="i",
+        idea_title="Trygghetsringning varje morgon",
+        format_name="Review board",
+        question="What holds, and what must be better?",
+        columns=tuple(
+            ReviewColumn(kind, kind.title(), tuple(ReviewCard(text, "") for text in notes))
+            for kind, notes in zip(kinds, columns, strict=True)
+        ),
+        started=True,
+        composition="",
+        recommendation="",
+    )
+    canvas = ReviewCanvas()
+    layout = canvas.arrange(slide, *size)
+    assert layout.px >= round(size[1] * MIN_TYPE)
+    for placed, notes in zip(layout.columns, columns, strict=True):
+        assert len(placed.notes) + placed.hidden == len(notes)
+        assert (placed.more is not None) == (placed.hidden > 0)
+        bottoms = [n.rect.bottom() for n in placed.notes] + ([placed.more.bottom()] if placed.more else [])
+        assert all(bottom <= size[1] for bottom in bottoms)
