@@ -222,6 +222,10 @@ class ReviewPanel(QWidget):
         if self.idea_id is None:
             self.title.setText("")
             self.stack.setCurrentWidget(self.nothing)
+            # Without a shortlist the picker says where to make one.
+            self.nothing.setText(
+                _("Choose a shortlisted idea on the left.") if self.picker.idea_ids() else ""
+            )
         else:
             titles = {item.idea_id: item.title for item in shortlist(self.hub.db, self.workshop_id)}
             self.title.setText(self.review.idea_title if self.review else titles.get(self.idea_id, ""))

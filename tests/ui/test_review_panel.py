@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
 from app.review import add_note, review_of_idea, start_review
+from app.snapshots import WorkshopSnapshot
 from app.workshops import get_workshop
 from models.enums import NoteKind
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
@@ -35,6 +36,14 @@ def presenter(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> Iterator[Pres
     """The room's presenter (qtbot first: the QApplication must exist before its windows)."""
     the_presenter = Presenter(hub, RoomTimer(clock=Clock()))
     the_presenter.open_workshop(get_workshop(hub.db, shortlisted.workshop_id))
+    yield the_presenter
+    the_presenter.close()
+
+
+@pytest.fixture
+def presenter_for_room(hub: Hub, room: WorkshopSnapshot, qtbot: QtBot) -> Iterator[Presenter]:
+    the_presenter = Presenter(hub, RoomTimer(clock=Clock()))
+    the_presenter.open_workshop(get_workshop(hub.db, room.id))
     yield the_presenter
     the_presenter.close()
 
@@ -432,3 +441,14 @@ def test_a_dragged_note_moves_in_its_column_and_to_another(
     ]
     hub.undo_stack.undo()
     assert panel.board.columns[NoteKind.STRENGTH].row_texts() == ["A", "C", "B"]
+
+
+def test_without_a_shortlist_the_picker_alone_says_what_to_do(
+    hub: Hub, room: WorkshopSnapshot, presenter_for_room: Presenter, qtbot: QtBot
+) -> None:
+    widget = ReviewPanel(hub, room.id, presenter_for_room)
+    qtbot.addWidget(widget)
+    assert widget.stack.currentWidget() is widget.nothing
+    assert widget.nothing.text() == ""
+    assert "dot voting phase" in widget.picker.empty.text()
+    assert not widget.show_button.isEnabled()
