@@ -16,8 +16,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.errors import NotFound
 from app.i18n import _, ngettext
-from app.idea_progress_detail import stored_statuses
+from app.idea_progress_detail import StepReached, step_reached, stored_statuses
 from app.ideas import list_ideas
 from app.participants import list_participants, participant_label
 from app.snapshots import IdeaSnapshot, ParticipantSnapshot
@@ -266,6 +267,13 @@ class WorkshopIdeas(QObject):
     def _shown(self, idea_id: str) -> IdeaSnapshot | None:
         row = self.model.row_of(idea_id)
         return None if row < 0 else self.model.idea(row)
+
+    def step_reached(self, idea_id: str) -> StepReached | None:
+        """What put the idea at its step and when (for the idea form's step line); None if it is gone."""
+        try:
+            return step_reached(self.hub.db, idea_id)
+        except NotFound:
+            return None
 
     def giver_label(self, idea: IdeaSnapshot) -> str:
         """The idea's givers as the facilitator knows them."""

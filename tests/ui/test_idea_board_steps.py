@@ -24,7 +24,7 @@ from ui.idea_board import IdeaBoard
 from ui.idea_capture import IdeaCapture
 from ui.idea_cards import IdeaColumnModel
 from ui.idea_form import IdeaForm
-from ui.idea_list import SearchTextRole, StepFollower, StepRole
+from ui.idea_list import SearchTextRole, StepFollower, StepRole, WorkshopIdeas
 
 __all__ = ["english", "shortlisted"]
 
@@ -146,7 +146,7 @@ def test_the_form_says_the_step_and_what_put_it_there(hub: Hub, walked: Shortlis
 def test_the_form_names_the_decision_and_the_follow_up(hub: Hub, walked: Shortlisted, qtbot: QtBot) -> None:
     form = IdeaForm()
     qtbot.addWidget(form)
-    form.step.read_step = lambda idea_id: step_reached(hub.db, idea_id)
+    form.step.read_step = WorkshopIdeas(hub, walked.workshop_id, form).step_reached
     planned = walked.ideas[1]
     meeting = date.today() - timedelta(days=30)
     decision = record_decision(hub.db, walked.workshop_id, planned, "go", "committee", meeting)
