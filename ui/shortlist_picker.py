@@ -51,8 +51,9 @@ class ShortlistPicker(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         hub.shortlistChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
-        hub.ideasChanged.connect(lambda wid, _ideas: self._workshop_changed(wid))
-        hub.ideasRemoved.connect(lambda wid, _ids: self._workshop_changed(wid))
+        # Bound methods, not lambdas: Qt drops them when the picker is deleted with its page.
+        hub.ideasChanged.connect(self._ideas_changed)
+        hub.ideasRemoved.connect(self._ideas_changed)
         self.refresh()
 
     def current_idea_id(self) -> str | None:
@@ -96,6 +97,9 @@ class ShortlistPicker(QWidget):
     def _workshop_changed(self, workshop_id: str) -> None:
         if workshop_id == self.workshop_id:
             self.refresh()
+
+    def _ideas_changed(self, workshop_id: str, _ideas: list[object]) -> None:
+        self._workshop_changed(workshop_id)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         idea_id = str(current.data(IdeaIdRole)) if current is not None else None

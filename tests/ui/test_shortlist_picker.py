@@ -51,3 +51,15 @@ def test_an_empty_shortlist_says_where_to_make_one(hub: Hub, room: WorkshopSnaps
     assert picker.current_idea_id() is None
     assert picker.empty.isVisible()
     assert "dot voting phase" in picker.empty.text()
+
+
+def test_a_deleted_picker_no_longer_follows_the_hub(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> None:
+    from shiboken6 import delete
+
+    from app.ideas import add_idea
+
+    picker = ShortlistPicker(hub, shortlisted.workshop_id)
+    delete(picker)
+    idea = add_idea(hub.db, shortlisted.workshop_id, "Ny idé")
+    hub.ideasChanged.emit(shortlisted.workshop_id, [idea])  # raised "already deleted" before
+    hub.ideasRemoved.emit(shortlisted.workshop_id, [idea.id])
