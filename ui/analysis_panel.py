@@ -28,7 +28,7 @@ from ui.analysis_commands import SaveAnalysisField
 from ui.analysis_fields import FormField, FormLineEdit, FormTextEdit, group_box
 from ui.hub import Hub
 from ui.shortlist_picker import ShortlistPicker
-from ui.voting_commands import submit
+from ui.voting_commands import push_or_report, submit
 
 #: The currencies offered first; an analysis saved with another keeps it on the list.
 CURRENCIES = ("SEK", "NOK", "DKK", "EUR", "ISK", "USD", "GBP")
@@ -226,7 +226,7 @@ class AnalysisForm(QWidget):
         command = SaveAnalysisField(
             self.hub, self.workshop_id, self.idea_id, "currency", self.analysis.currency, code
         )
-        if submit(self.hub, command) is not None:
+        if not push_or_report(self.hub, command):
             self._fill_currencies(self.analysis.currency)
 
 

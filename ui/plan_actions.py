@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.plan_snapshots import PlanSnapshot
 from app.text import TITLE_MAX
-from ui.commands import push
 from ui.dialogs import error_label
 from ui.hub import Hub
 from ui.plan_actions_model import ActionDelegate, ActionTableModel
 from ui.plan_commands import AddAction, EditAction, MoveAction, RemoveAction
-from ui.voting_commands import submit
+from ui.voting_commands import push_or_report, submit
 
 
 class ActionsEditor(QWidget):
@@ -156,7 +155,7 @@ class ActionsEditor(QWidget):
         if self.plan is None or action_id is None:
             return
         row = self.model.row_of(action_id)
-        if push(self.hub, RemoveAction(self.hub, self.workshop_id, self.plan, action_id)):
+        if push_or_report(self.hub, RemoveAction(self.hub, self.workshop_id, self.plan, action_id)):
             if self.model.rowCount():
                 self.select(self.model.action(min(row, self.model.rowCount() - 1)).id)
             self._update_buttons()
@@ -173,7 +172,7 @@ class ActionsEditor(QWidget):
         """Move an action to ``row`` of the list (by the buttons, the keys or a drag)."""
         if self.plan is None or not 0 <= row < self.model.rowCount():
             return
-        if push(self.hub, MoveAction(self.hub, self.workshop_id, self.plan, action_id, row)):
+        if push_or_report(self.hub, MoveAction(self.hub, self.workshop_id, self.plan, action_id, row)):
             self.select(action_id)
 
     def _edit(self, action_id: str, changes: dict[str, Any]) -> bool:

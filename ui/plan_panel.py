@@ -29,7 +29,7 @@ from ui.hub import Hub
 from ui.plan_actions import ActionsEditor
 from ui.plan_commands import CreatePlan, DeletePlan, EditPlan, SetReady
 from ui.shortlist_picker import ShortlistPicker
-from ui.voting_commands import submit
+from ui.voting_commands import push_or_report, submit
 from ui.voting_reason_dialogs import confirm
 
 #: The plan's texts in groups, each with its caption (translate with ``_``); names are one line.
@@ -184,7 +184,7 @@ class PlanView(QWidget):
             warning=True,
         ):
             return
-        push(self.hub, DeletePlan(self.hub, self.workshop_id, self.plan))
+        push_or_report(self.hub, DeletePlan(self.hub, self.workshop_id, self.plan))
 
 
 class PlanPanel(QWidget):
@@ -245,8 +245,12 @@ class PlanPanel(QWidget):
             self.view.flush()
 
     def create_plan(self) -> None:
-        if self.idea_id is not None and push(self.hub, CreatePlan(self.hub, self.workshop_id, self.idea_id)):
+        if self.idea_id is None:
+            return
+        if push_or_report(self.hub, CreatePlan(self.hub, self.workshop_id, self.idea_id)):
             self.view.fields["concept"].widget.setFocus()
+        else:
+            self.reload()  # made meanwhile in another window: show that one
 
     def reload(self) -> None:
         if self.idea_id is None:

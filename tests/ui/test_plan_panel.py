@@ -433,3 +433,18 @@ def test_keys_move_and_remove_the_chosen_action(
     qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
     assert titles(panel) == ["Kravprofil", "Rekrytera"]
     assert [a.title for a in stored(hub, shortlisted.ideas[0]).actions] == ["Kravprofil", "Rekrytera"]
+
+
+def test_a_plan_made_meanwhile_elsewhere_is_shown_not_made_twice(
+    dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot
+) -> None:
+    hub = dated_hub
+    panel = make_panel(hub, shortlisted, qtbot)
+    plan = create_plan(hub.db, shortlisted.ideas[0], today=TODAY)
+    add_action(hub.db, plan.id, "Kravprofil", today=TODAY)
+    with qtbot.waitSignal(hub.failed) as failed:
+        qtbot.mouseClick(panel.create_button, LEFT)
+    assert failed.args == ["This idea already has a development plan."]
+    assert panel.current_plan() is not None
+    assert titles(panel) == ["Kravprofil"]
+    assert hub.undo_stack.count() == 0
