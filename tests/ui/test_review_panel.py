@@ -452,3 +452,26 @@ def test_without_a_shortlist_the_picker_alone_says_what_to_do(
     assert widget.nothing.text() == ""
     assert "dot voting phase" in widget.picker.empty.text()
     assert not widget.show_button.isEnabled()
+
+
+def test_the_shared_screen_shows_the_chosen_idea_and_follows_the_choice(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, presenter: Presenter, qtbot: QtBot
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.STRENGTH, "Seen by the room", shortlisted.people[1])
+    panel.show_button.click()
+    assert presenter.screen is not None
+    assert presenter.review_idea_id == shortlisted.ideas[0]
+    slide = presenter.scene.review
+    assert slide is not None
+    assert slide.columns[0].notes[0].text == "Seen by the room"
+    type_note(qtbot, panel, NoteKind.RISK, "Live on the screen")
+    slide = presenter.scene.review
+    assert slide is not None
+    assert [n.text for n in slide.columns[2].notes] == ["Live on the screen"]
+    panel.picker.choose(shortlisted.ideas[1])
+    assert presenter.review_idea_id == shortlisted.ideas[1]
+    assert panel.show_button.isChecked()
+    panel.show_button.click()
+    assert presenter.review_idea_id is None
+    assert not panel.show_button.isChecked()

@@ -185,3 +185,16 @@ def test_every_note_is_drawn_on_the_screen_or_counted_as_more(
         assert (placed.more is not None) == (placed.hidden > 0)
         bottoms = [n.rect.bottom() for n in placed.notes] + ([placed.more.bottom()] if placed.more else [])
         assert all(bottom <= size[1] for bottom in bottoms)
+
+
+def test_an_idea_removed_while_shown_leaves_the_screen(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, qtbot: QtBot
+) -> None:
+    from app.ideas import remove_idea
+
+    presenter.show_review(shortlisted.ideas[0])
+    remove_idea(hub.db, shortlisted.ideas[0])
+    with qtbot.waitSignal(presenter.reviewViewChanged):
+        hub.ideasRemoved.emit(shortlisted.workshop_id, [shortlisted.ideas[0]])
+    assert presenter.review_idea_id is None
+    assert presenter.scene.kind is not SceneKind.REVIEW
