@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,8 @@ def _row(part: Part | None, item: dict[str, Any], path: str) -> dict[str, Any]:
     return {c.name: from_json(kind_of(c), fields[c.name], f"{path}.{c.name}") for c in columns}
 
 
-def _collect(package: dict[str, Any]) -> Rows:
+def collect_rows(package: dict[str, Any]) -> Rows:
+    """The package as rows per table, values converted for the columns (after the schema check)."""
     rows = Rows({}, {})
     workshop = _row(None, package["workshop"], "workshop")
     rows.add(WORKSHOP, workshop, "workshop")
@@ -116,12 +118,13 @@ def _check_references(rows: Rows) -> None:
                         )
 
 
-def _named(table: Table) -> set[str]:
+@cache
+def _named(table: Table) -> frozenset[str]:
     """Columns that the JSON spells out (not the links its nesting stands for)."""
     for part, _parent in all_parts():
         if part.table is table:
-            return {c.name for c in part.columns()}
-    return set()
+            return frozenset(c.name for c in part.columns())
+    return frozenset()
 
 
 def _all_tables() -> Iterator[Table]:
@@ -133,8 +136,9 @@ def _all_tables() -> Iterator[Table]:
             yield id_list.table
 
 
-def _tables_with_id() -> set[str]:
-    return {t.name for t in _all_tables() if "id" in t.c}
+@cache
+def _tables_with_id() -> frozenset[str]:
+    return frozenset(t.name for t in _all_tables() if "id" in t.c)
 
 
 def _clashes(session: Session, rows: Rows) -> None:
@@ -189,7 +193,7 @@ def import_package(db: Database, source: Path | bytes) -> ImportResult:
     package = parse(read_bytes(source))
     check_format(package)
     check_schema(package)
-    rows = _collect(package)
+    rows = collect_rows(package)
     _check_references(rows)
     workshop = rows.by_table[WORKSHOP.name][0]
     workshop_id = workshop["id"]

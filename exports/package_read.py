@@ -133,9 +133,6 @@ def _validator() -> Draft202012Validator:
 
 def _problem(error: ValidationError) -> str:
     """The schema's complaint in the user's language, for the complaints a damaged file makes."""
-    if error.validator == "anyOf" and error.context:
-        # A field that may also be null: the complaint about the value, not about null.
-        error = next((e for e in error.context if e.schema != {"type": "null"}), error.context[0])
     kind, detail = error.validator, error.validator_value
     if kind == "required":
         names = detail if isinstance(detail, list) else []
