@@ -130,10 +130,10 @@ class AnalysisForm(QWidget):
                     layout.insertLayout(layout.count() - 1, row)
             form_layout.addWidget(box)
         form_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(form)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(form)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         heading = QHBoxLayout()
         heading.addWidget(self.filled)
@@ -144,7 +144,7 @@ class AnalysisForm(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.missing)
         layout.addWidget(self.weigh_hint)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.form_scroll, 1)
 
     def show_idea(self, idea_id: str, title: str) -> None:
         """Save what is typed for the idea shown, then show ``idea_id``'s analysis."""
@@ -152,7 +152,7 @@ class AnalysisForm(QWidget):
         self._keep_drafts()
         self.idea_id = idea_id
         self.idea_title.setText(title)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.verticalScrollBar().setValue(0)
         self.reload(force=True)
         for name, (text, message) in self.drafts.pop(idea_id, {}).items():
             self.fields[name].keep(text, message)

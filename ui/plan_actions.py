@@ -74,10 +74,10 @@ class ActionsEditor(QWidget):
         self.add_button.clicked.connect(self.add)
         self.up_button = QPushButton(_("Move up"))
         self.up_button.setToolTip(_("Move the chosen action up (Ctrl+Up)"))
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_by(-1))
         self.down_button = QPushButton(_("Move down"))
         self.down_button.setToolTip(_("Move the chosen action down (Ctrl+Down)"))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_by(1))
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.setToolTip(_("Remove the chosen action (Delete); Ctrl+Z brings it back"))
         self.remove_button.clicked.connect(self.remove)
@@ -91,8 +91,8 @@ class ActionsEditor(QWidget):
         self.error = error_label()
 
         for keys, slot in (
-            ("Ctrl+Up", lambda: self.move(-1)),
-            ("Ctrl+Down", lambda: self.move(1)),
+            ("Ctrl+Up", lambda: self.move_by(-1)),
+            ("Ctrl+Down", lambda: self.move_by(1)),
             (QKeySequence.StandardKey.Delete, self.remove),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.table)
@@ -161,7 +161,7 @@ class ActionsEditor(QWidget):
             self._update_buttons()
         self.table.setFocus()
 
-    def move(self, delta: int) -> None:
+    def move_by(self, delta: int) -> None:
         """Move the chosen action up (-1) or down (+1)."""
         action_id = self.current_action_id()
         if action_id is not None:

@@ -300,7 +300,7 @@ class ActionDelegate(QStyledItemDelegate):
             model.setData(index, editor.text())
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         if isinstance(editor, DueDateEditor):
             # The date and its "No date" button need more room than the column may have.
             rect.setWidth(max(rect.width(), editor.sizeHint().width()))

@@ -92,14 +92,14 @@ class PlanView(QWidget):
                 field.add_to(layout, _(caption))
             form_layout.addWidget(box)
         form_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(form)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.actions = ActionsEditor(hub, workshop_id)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(form)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.action_editor = ActionsEditor(hub, workshop_id)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.scroll, _("The plan"))
-        self.tabs.addTab(self.actions, "")
+        self.tabs.addTab(self.form_scroll, _("The plan"))
+        self.tabs.addTab(self.action_editor, "")
 
         state_row = QHBoxLayout()
         state_row.addWidget(self.state)
@@ -121,7 +121,7 @@ class PlanView(QWidget):
         self.plan = plan
         for name, field in self.fields.items():
             field.load(str(getattr(plan, name)), force=force)
-        self.actions.set_plan(plan)
+        self.action_editor.set_plan(plan)
         self.tabs.setTabText(1, _("Actions ({n})").format(n=plan.action_count))
         if plan.ready_for_decision:
             self.state.setText(_("✓ Ready for decision"))

@@ -72,11 +72,11 @@ def open_editor(table: QTableView, index: QModelIndex, kind: type[W]) -> W:
 
 
 def titles(panel: PlanPanel) -> list[str]:
-    return [action.title for action in panel.view.actions.model.actions()]
+    return [action.title for action in panel.view.action_editor.model.actions()]
 
 
 def add(panel: PlanPanel, qtbot: QtBot, title: str) -> None:
-    editor = panel.view.actions
+    editor = panel.view.action_editor
     editor.new_title.setText(title)
     qtbot.keyClick(editor.new_title, Qt.Key.Key_Return)
 
@@ -141,7 +141,7 @@ def test_actions_are_added_edited_reordered_and_removed_with_undo(
     hub = dated_hub
     panel = make_panel(hub, shortlisted, qtbot)
     with_plan(panel, qtbot)
-    editor = panel.view.actions
+    editor = panel.view.action_editor
     model = editor.model
     # GIVEN three actions typed in the line above the table
     for title in ("Kravprofil", "Rekrytera fixare", "Pilot"):
@@ -202,8 +202,8 @@ def test_an_empty_action_title_is_refused_and_what_was_typed_kept(
     panel = make_panel(dated_hub, shortlisted, qtbot)
     with_plan(panel, qtbot)
     add(panel, qtbot, "   ")
-    assert panel.view.actions.error.text() == "The title cannot be empty."
-    assert panel.view.actions.new_title.text() == "   "
+    assert panel.view.action_editor.error.text() == "The title cannot be empty."
+    assert panel.view.action_editor.new_title.text() == "   "
     assert titles(panel) == []
 
 
@@ -216,7 +216,7 @@ def test_a_past_due_date_is_allowed_and_marked_overdue_in_words(
     add_action(hub.db, plan.id, "Late but done", due_on=date(2026, 4, 1), status="done", today=TODAY)
     add_action(hub.db, plan.id, "In time", due_on=date(2026, 6, 1), today=TODAY)
     panel = make_panel(hub, shortlisted, qtbot)
-    model = panel.view.actions.model
+    model = panel.view.action_editor.model
     assert model.index(0, model.DUE).data() == "2026-04-01"
     assert model.index(0, model.STATUS).data() == "Overdue · Not started"
     assert "Overdue" in model.index(0, model.TITLE).data(Qt.ItemDataRole.ToolTipRole)
@@ -239,8 +239,8 @@ def test_the_date_editor_sets_and_clears_a_due_date(
     panel = make_panel(hub, shortlisted, qtbot)
     panel.show()
     panel.view.tabs.setCurrentIndex(1)
-    table = panel.view.actions.table
-    model = panel.view.actions.model
+    table = panel.view.action_editor.table
+    model = panel.view.action_editor.model
     # An action without a date starts the calendar on today
     index = model.index(1, model.DUE)
     table.setCurrentIndex(index)
@@ -266,8 +266,8 @@ def test_the_status_is_chosen_from_the_five(dated_hub: Hub, shortlisted: Shortli
     panel = make_panel(hub, shortlisted, qtbot)
     panel.show()
     panel.view.tabs.setCurrentIndex(1)
-    table = panel.view.actions.table
-    model = panel.view.actions.model
+    table = panel.view.action_editor.table
+    model = panel.view.action_editor.model
     index = model.index(0, model.STATUS)
     combo = open_editor(table, index, QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == [
@@ -373,7 +373,7 @@ def test_an_action_dragged_to_another_row_moves_there(
     for title in ("Kravprofil", "Rekrytera", "Pilot"):
         add_action(hub.db, plan.id, title, today=TODAY)
     panel = make_panel(hub, shortlisted, qtbot)
-    model = panel.view.actions.model
+    model = panel.view.action_editor.model
     # WHEN the first row is dropped below the last
     data = model.mimeData([model.index(0, model.TITLE)])
     model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
@@ -423,7 +423,7 @@ def test_keys_move_and_remove_the_chosen_action(
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow)
     panel.view.tabs.setCurrentIndex(1)
-    editor = panel.view.actions
+    editor = panel.view.action_editor
     editor.select(plan_for_idea(hub.db, shortlisted.ideas[0], today=TODAY).actions[2].id)
     editor.table.setFocus()
     qtbot.keyClick(editor.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
