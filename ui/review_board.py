@@ -192,6 +192,7 @@ class KindColumn(QWidget):
     ) -> None:
         self.header.setText(header_label(_(NOTE_KIND_NAMES[self.kind]), len(notes)))
         blocked = self.notes.blockSignals(True)
+        scrolled = self.notes.verticalScrollBar().value()  # a long column stays where it was read
         self.notes.clear()
         for note in notes:
             item = QListWidgetItem(note_row_text(note, reviewers))
@@ -200,6 +201,8 @@ class KindColumn(QWidget):
             self.notes.addItem(item)
             if note.id == keep:
                 self.notes.setCurrentItem(item)
+        self.notes.doItemsLayout()  # the scroll range, before the place is set back
+        self.notes.verticalScrollBar().setValue(scrolled)
         self.notes.blockSignals(blocked)
 
     def note_ids(self) -> list[str]:
@@ -265,6 +268,7 @@ class ReviewBoard(QWidget):
         column = self.columns[kind]
         column.field.clear()
         column.error.hide()
+        column.notes.scrollToBottom()  # the new note, last in its column
 
     def refuse(self, kind: NoteKind, reason: str) -> None:
         """The note typed in ``kind``'s field was refused: it stays there, with the reason under it."""

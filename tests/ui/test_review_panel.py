@@ -475,3 +475,18 @@ def test_the_shared_screen_shows_the_chosen_idea_and_follows_the_choice(
     panel.show_button.click()
     assert presenter.review_idea_id is None
     assert not panel.show_button.isChecked()
+
+
+def test_a_long_column_keeps_its_place_and_shows_a_new_note(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    for n in range(15):
+        type_note(qtbot, panel, NoteKind.RISK, f"Risk number {n} with a few words more to wrap")
+    bar = panel.board.columns[NoteKind.RISK].notes.verticalScrollBar()
+    assert bar.maximum() > 0
+    assert bar.value() == bar.maximum()  # the last note added is in view
+    bar.setValue(bar.maximum() // 2)
+    kept = bar.value()
+    type_note(qtbot, panel, NoteKind.QUESTION, "Meanwhile in another column")
+    assert bar.value() == kept
