@@ -54,6 +54,10 @@ def read_bytes(source: Path | bytes) -> bytes:
             raise _refused(_("There is no file {path}.").format(path=source)) from None
         except IsADirectoryError:
             raise _refused(_("{path} is a folder, not a workshop package.").format(path=source)) from None
+        except OSError as exc:
+            raise _refused(
+                _("{path} cannot be read: {reason}.").format(path=source, reason=exc.strerror or exc)
+            ) from None
     if len(data) > MAX_BYTES:
         raise _refused(_("The file is too large to be a workshop package."))
     return data

@@ -32,7 +32,7 @@ from app.plans import add_action, create_plan
 from app.review import add_note, set_recommendation, start_review
 from app.shortlist import add_to_shortlist, remove_from_shortlist
 from app.voting import cast_ballot, close_round, create_round, open_round, set_paper_tally
-from app.voting_results import reveal_round
+from app.voting_results import cut_view, reveal_round, settle_tie, start_runoff
 from app.voting_snapshots import RoundSpec, Voter
 from app.workshops import create_workshop, update_workshop
 from models.database import Database
@@ -148,6 +148,18 @@ def _vote(
     if reveal and (ballots or paper):
         close_round(db, round_id)
         reveal_round(db, round_id, few_ballots_ok=True)
+        _settle(db, round_id, pick)
+
+
+def _settle(db: Database, round_id: str, pick: random.Random) -> None:
+    """A tie at the first place settled by hand, or a runoff started over it."""
+    line = cut_view(db, round_id, 1)
+    if not line.is_tied:
+        return
+    if pick.random() < 0.5:
+        settle_tie(db, round_id, 1, list(reversed(line.tied)), "Lottning inför alla")
+    else:
+        start_runoff(db, round_id, 1)
 
 
 def _follow_through(db: Database, workshop_id: str, idea_id: str, pick: random.Random) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -37,6 +38,41 @@ def test_generated_workshops_survive_the_round_trip(
         assert import_package(target, first.encode("utf-8")).updated is False
         assert exported(target, workshop_id) == first
         assert import_package(target, first.encode("utf-8")).updated is True
+        assert exported(target, workshop_id) == first
+    finally:
+        source.close()
+        target.close()
+
+
+TIED = Recipe(
+    title="Verkstad med lika röster",
+    people=3,
+    named=1,
+    themes=(),
+    ideas=("Fast kontaktperson", "Fika på biblioteket", "Trygghetslarm", "Måltidsvän", "Öppet hus"),
+    rounds=((3, True, False),),
+    plans=0,
+    picture=False,
+    merge=False,
+    seed=0,
+)
+
+
+@pytest.mark.parametrize(("seed", "settled"), [(1, "by hand"), (2, "by a runoff")])
+def test_a_tie_settled_by_hand_or_by_runoff_survives_the_round_trip(
+    seed: int, settled: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("tie")
+    source, target = fresh_database(folder / "a.db"), fresh_database(folder / "b.db")
+    try:
+        workshop_id = build(source, replace(TIED, seed=seed))
+        first = exported(source, workshop_id)
+        rounds = json.loads(first)["voting_rounds"]
+        if settled == "by hand":
+            assert len(rounds[0]["tie_resolutions"]) >= 2
+        else:
+            assert rounds[-1]["runoff_of_id"] == rounds[0]["id"]
+        import_package(target, first.encode("utf-8"))
         assert exported(target, workshop_id) == first
     finally:
         source.close()
