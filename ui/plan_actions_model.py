@@ -226,7 +226,7 @@ class DueDateEditor(QWidget):
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setAccessibleName(_("Due date"))
         self.clear_button = QToolButton()
-        self.clear_button.setText(_("No date"))
+        self.clear_button.setText(_("&No date"))  # Alt and the letter, from the keyboard
         self.clear_button.setToolTip(_("Take the due date away"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button.clicked.connect(self._clear)
