@@ -256,7 +256,11 @@ class ReviewPanel(QWidget):
                     recommendation=recommendation_text(review), reasons=reasons
                 )
             )
-            self.status.setToolTip(_("The review is complete: reopen it to change its notes."))
+            self.status.setToolTip(
+                "\n\n".join(
+                    (review.reasons[:2000], _("The review is complete: reopen it to change its notes."))
+                )
+            )
         else:
             self.status.setText(_("Open: when the group is done, give the recommendation."))
             self.status.setToolTip("")
@@ -305,6 +309,8 @@ class ReviewPanel(QWidget):
             return
         code = str(button.property("code"))
         self._push(StartReview(self.hub, self.workshop_id, self.idea_id, code))
+        if self.review is not None:  # ready for the first note
+            self.board.columns[NoteKind.STRENGTH].field.setFocus()
 
     def change_format(self, review_format: str) -> None:
         if self.review is not None and review_format != self.review.format:
