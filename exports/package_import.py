@@ -15,7 +15,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    PrimaryKeyConstraint,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -118,6 +127,32 @@ def _check_references(rows: Rows) -> None:
                         )
 
 
+def _check_unique(rows: Rows) -> None:
+    """What the database keeps unique (a § number in its workshop, one analysis per idea) is unique here."""
+    for table in _all_tables():
+        for constraint in table.constraints:
+            if (
+                not isinstance(constraint, UniqueConstraint | PrimaryKeyConstraint)
+                or "id" in constraint.columns
+            ):
+                continue
+            names = [c.name for c in constraint.columns]
+            seen: set[tuple[Any, ...]] = set()
+            for row, where in zip(
+                rows.by_table.get(table.name, []), rows.paths.get(table.name, []), strict=True
+            ):
+                values = tuple(row[name] for name in names)
+                if values in seen:
+                    shown = [f"{n}={v}" for n, v in zip(names, values, strict=True) if n in _named(table)]
+                    raise _refused(
+                        where,
+                        _("another record in the package has the same {fields}").format(
+                            fields=", ".join(shown)
+                        ),
+                    )
+                seen.add(values)
+
+
 @cache
 def _named(table: Table) -> frozenset[str]:
     """Columns that the JSON spells out (not the links its nesting stands for)."""
@@ -195,6 +230,7 @@ def import_package(db: Database, source: Path | bytes) -> ImportResult:
     check_schema(package)
     rows = collect_rows(package)
     _check_references(rows)
+    _check_unique(rows)
     workshop = rows.by_table[WORKSHOP.name][0]
     workshop_id = workshop["id"]
     try:

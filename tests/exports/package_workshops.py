@@ -20,6 +20,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 from PIL import Image
 
+from app.analysis import save_analysis
 from app.backings import add_backing
 from app.clusters import add_cluster
 from app.decision_resources import allocate
@@ -172,6 +173,14 @@ def _follow_through(db: Database, workshop_id: str, idea_id: str, pick: random.R
     add_note(db, review.id, "strength", "Enkel att pröva i liten skala")
     add_note(db, review.id, "risk", "Schemaläggningen kan bli svår")
     set_recommendation(db, review.id, "proceed", "Styrkorna väger tyngre.")
+    save_analysis(
+        db,
+        idea_id,
+        benefit="Färre nya ansikten för brukarna",
+        cost_hours=Decimal("120.5"),
+        cost_money=Decimal("85000"),
+        partners="Högskolan i Norrvik",
+    )
     plan = create_plan(db, idea_id, today=TODAY)
     for k in range(pick.randint(1, 3)):
         add_action(

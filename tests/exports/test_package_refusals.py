@@ -171,3 +171,36 @@ def test_a_file_over_the_cap_is_refused_before_it_is_read(
 
 def test_a_missing_file_is_refused(db: Database, tmp_path: Path) -> None:
     assert "There is no file" in refusal(db, tmp_path / "saknas.json")
+
+
+def _copy_with_new_id(items: list[Package], **changes: object) -> None:
+    twin = copy.deepcopy(items[0])
+    twin.update(id="7e0f6a11-2222-4333-8444-555566667777", **changes)
+    items.append(twin)
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "words"),
+    [
+        (lambda p: _copy_with_new_id(p["decisions"], allocations=[]), "decisions[1]", "same number=1"),
+        (lambda p: _copy_with_new_id(p["analyses"]), "analyses[1]", "same idea_id="),
+        (
+            lambda p: p["voting_rounds"][0]["ballots"][0]["votes"].append(
+                p["voting_rounds"][0]["ballots"][0]["votes"][0]
+            ),
+            "voting_rounds[0].ballots[0].votes[2]",
+            "same idea_id=",
+        ),
+    ],
+)
+def test_what_the_database_keeps_unique_is_refused_twice_with_its_place(
+    db: Database, package: Package, change: Callable[[Package], object], where: str, words: str
+) -> None:
+    message = refusal(db, changed(package, change))
+    assert f"{where}: another record in the package has the {words}" in message
+
+
+def test_a_rule_only_the_database_knows_refuses_the_import_whole(db: Database, package: Package) -> None:
+    # Two live plans for one idea: the database's own rule, checked as the rows are written.
+    message = refusal(db, changed(package, lambda p: _copy_with_new_id(p["plans"], actions=[])))
+    assert "breaks a rule of the database" in message
