@@ -59,6 +59,24 @@ _GRID: list[Any] = [
 ]
 
 
+class Cell(Para):
+    """A paragraph in a table cell that remembers its last wrap.
+
+    A long table is measured again each time it is split at a page; a cell's lines only change
+    with its width, so breaking them once per width keeps a 300-row table from being broken
+    into lines once per page it runs over.
+    """
+
+    _wrapped: tuple[float, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1], self._wrapped[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, width, height)
+        return width, height
+
+
 def _widths(relative: Sequence[float], total: float = FRAME_WIDTH) -> list[float]:
     whole = sum(relative)
     return [total * r / whole for r in relative]
@@ -73,7 +91,7 @@ def _head_style() -> list[Any]:
 
 
 def table(block: Table) -> Flowable:
-    header = [Para(markup(h), CELL_HEAD) for h in block.header]
+    header = [Cell(markup(h), CELL_HEAD) for h in block.header]
     rows: list[list[Any]] = [header]
     for n, row in enumerate(block.rows):
         cells = []
@@ -82,7 +100,7 @@ def table(block: Table) -> Flowable:
             content = bold_first_line(text) if column in block.first_line_bold else markup(text)
             if n in block.marked:
                 content = f"<b>{content}</b>"
-            cells.append(Para(content, style))
+            cells.append(Cell(content, style))
         rows.append(cells)
     result = RTable(rows, colWidths=_widths(block.widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle([*_GRID, *_head_style()]))
@@ -94,7 +112,7 @@ def facts(block: Facts) -> Flowable | None:
     if not kept:
         return None
     rows: list[list[Any]] = [
-        [Para(markup(label), LABEL), [Para(p, CELL) for p in paragraphs(value)]] for label, value in kept
+        [Cell(markup(label), LABEL), [Cell(p, CELL) for p in paragraphs(value)]] for label, value in kept
     ]
     result = RTable(rows, colWidths=_widths((1, 2.6)), hAlign="LEFT")
     result.setStyle(TableStyle(_GRID))
@@ -124,13 +142,13 @@ class BarCell(Flowable):
 def bars(block: Bars) -> list[Flowable]:
     widths = _widths((0.8, 6.2, 4.8))
     largest = max((b.value for b in block.bars), default=1) or 1
-    rows: list[list[Any]] = [[Para(markup(h), CELL_HEAD) for h in block.header]]
+    rows: list[list[Any]] = [[Cell(markup(h), CELL_HEAD) for h in block.header]]
     for bar in block.bars:
         label = markup(bar.label)
         rows.append(
             [
-                Para(bar.rank, CELL),
-                Para(f"<b>{label}</b>" if bar.marked else label, CELL),
+                Cell(bar.rank, CELL),
+                Cell(f"<b>{label}</b>" if bar.marked else label, CELL),
                 BarCell(bar.value / largest, bar.value_text, widths[2] - 6, bar.marked),
             ]
         )
