@@ -28,6 +28,9 @@ HEADER = 1 / 26
 NOTE_LARGEST, NOTE_SMALLEST = 1 / 22, MIN_TYPE
 #: A note shows at most this many lines; a longer one ends in "…".
 NOTE_LINES = 5
+#: More characters than NOTE_LINES lines hold on any screen: a long note is cut to this before it
+#: is laid out, so that a note of many pages costs no more than a short one.
+NOTE_CHARS = 1000
 ACCENT = QColor("#E69F00")
 
 #: The kinds' colours, from the Okabe-Ito palette; each column also says its kind in words.
@@ -80,6 +83,17 @@ class ReviewCanvas:
 
     def __init__(self) -> None:
         self.layout: ReviewLayout | None = None
+        #: Notes' lines by (text, pixel size, width): the board is laid out anew at every change.
+        self._lines: dict[tuple[str, int, float], tuple[list[str], str]] = {}
+
+    def _wrap(self, text: str, px: int, width: float) -> tuple[list[str], str]:
+        key = (text, px, width)
+        if key not in self._lines:
+            if len(self._lines) > 4000:
+                self._lines.clear()
+            shown = text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + " …"
+            self._lines[key] = wrap(shown, font(px), width, NOTE_LINES)
+        return self._lines[key]
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -129,7 +143,7 @@ class ReviewCanvas:
     def _fits(self, notes: tuple[ReviewCard, ...], px: int, width: float, height: float) -> bool:
         used, gap = 0.0, px * 0.35
         for note in notes:
-            lines, _reading = wrap(note.text, font(px), self._text_width(width, px), NOTE_LINES)
+            lines, _reading = self._wrap(note.text, px, self._text_width(width, px))
             used += self._note_height(max(1, len(lines)), px) + gap
             if used - gap > height:
                 return False
@@ -143,7 +157,7 @@ class ReviewCanvas:
         placed: list[PlacedNote] = []
         y, gap, more_h = box.top(), px * 0.35, px * 1.7
         for index, note in enumerate(notes):
-            lines, reading = wrap(note.text, font(px), self._text_width(box.width(), px), NOTE_LINES)
+            lines, reading = self._wrap(note.text, px, self._text_width(box.width(), px))
             height = self._note_height(max(1, len(lines)), px)
             last = index == len(notes) - 1
             if y + height > box.bottom() - (0 if last else more_h):

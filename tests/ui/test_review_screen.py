@@ -198,3 +198,17 @@ def test_an_idea_removed_while_shown_leaves_the_screen(
         hub.ideasRemoved.emit(shortlisted.workshop_id, [shortlisted.ideas[0]])
     assert presenter.review_idea_id is None
     assert presenter.scene.kind is not SceneKind.REVIEW
+
+
+def test_a_note_of_many_pages_shows_its_beginning_and_ends_in_an_ellipsis(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[0])
+    long_note = "Vi behöver en plan för helgerna, annars faller hela idén. " * 350
+    add_note(hub.db, review.id, "weakness", long_note)
+    presenter.show_review(shortlisted.ideas[0])
+    seen(screen)
+    [note] = [d for d in screen.drawn() if d.text.startswith("Vi behöver")]
+    assert note.text.endswith("…")
+    assert long_note.startswith(note.text.removesuffix("…").rstrip())
+    assert note.rect.bottom() < FULL_HD[1]
