@@ -39,6 +39,7 @@ NOTE_MIME = "application/x-mylla-review-note"
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 #: A row shows this much of a long note; the whole of it is in the edit dialog.
 SHOWN_CHARS = 280
+SHOWN_LINES = 6
 
 
 class ClampedLabel(QLabel):
@@ -72,6 +73,9 @@ class ClampedLabel(QLabel):
 
 def note_row_text(note: NoteSnapshot, reviewers: Mapping[str, str]) -> str:
     text = note.text if len(note.text) <= SHOWN_CHARS else note.text[:SHOWN_CHARS].rstrip() + " …"
+    lines = text.splitlines()
+    if len(lines) > SHOWN_LINES:  # a list typed line by line keeps the row a row
+        text = "\n".join([*lines[:SHOWN_LINES], "…"])
     if note.reviewer_id is None:
         return text
     name = reviewers.get(note.reviewer_id, "")

@@ -490,3 +490,17 @@ def test_a_long_column_keeps_its_place_and_shows_a_new_note(
     kept = bar.value()
     type_note(qtbot, panel, NoteKind.QUESTION, "Meanwhile in another column")
     assert bar.value() == kept
+
+
+def test_a_note_of_many_lines_shows_its_first_lines_in_the_column(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel
+) -> None:
+    started(panel)
+    listed = "\n".join(f"Punkt {n}" for n in range(1, 21))
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    add_note(hub.db, review.id, "suggestion", listed)
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    [row] = panel.board.columns[NoteKind.SUGGESTION].row_texts()
+    assert row.splitlines() == [f"Punkt {n}" for n in range(1, 7)] + ["…"]
+    assert stored(hub, shortlisted.ideas[0]) == [("suggestion", listed, None)]
