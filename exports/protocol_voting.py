@@ -33,7 +33,8 @@ STATES: dict[str, str] = {
 
 def _round_title(r: RoundSnapshot, w: Words) -> str:
     name = w._("Round {n}").format(n=r.number)
-    return f"{name}: {r.title}" if r.title.strip() else name
+    title = r.title.strip()
+    return f"{name}: {title}" if title and title.casefold() != name.casefold() else name
 
 
 def _eligible_text(r: RoundSnapshot, source: Source) -> str:
@@ -100,7 +101,7 @@ def _cut_text(view: CutView, result: RoundResults, source: Source) -> list[Block
         )
     ]
     for settled in view.settlements:
-        tied = ", ".join(titles.get(i, "") for i in settled.idea_ids)
+        tied = w.quoted([titles.get(i, "") for i in settled.idea_ids])
         if settled.runoff_id is not None:
             text = w._("A tie at the line between {ideas} was settled by a runoff.").format(ideas=tied)
         else:
@@ -109,7 +110,7 @@ def _cut_text(view: CutView, result: RoundResults, source: Source) -> list[Block
             )
         blocks.append(Paragraph(text))
     if view.is_tied:
-        tied = ", ".join(titles.get(i, "") for i in view.tied)
+        tied = w.quoted([titles.get(i, "") for i in view.tied])
         blocks.append(
             Paragraph(w._("{ideas} are tied at the line, and the tie was not settled.").format(ideas=tied))
         )
@@ -166,7 +167,7 @@ def voting_section(source: Source) -> Section | None:
             continue
         runoffs = tuple(
             Section(
-                w._("Runoff after round {n}").format(n=r.number) + f" ({_round_title(x, w)})",
+                w._("Runoff after round {n} (round {runoff})").format(n=r.number, runoff=x.number),
                 tuple(_round_blocks(x, source)),
                 level=3,
             )

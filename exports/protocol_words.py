@@ -17,6 +17,8 @@ from babel.numbers import format_currency, format_decimal
 from app.errors import InvalidInput
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, load_translations
 
+#: How each language quotes a title in running text.
+_QUOTES = {"sv": ("”", "”"), "nb": ("«", "»"), "en": ("“", "”")}
 #: Babel's date style per language: ISO in Swedish, as the country writes it elsewhere.
 _DATE_STYLES = {"sv": "short", "nb": "short", "en": "medium"}
 
@@ -68,6 +70,11 @@ class Words:
 
     def number(self, value: int | float | Decimal) -> str:
         return str(format_decimal(value, locale=self.lang))
+
+    def quoted(self, titles: list[str] | tuple[str, ...]) -> str:
+        """Titles in the language's quotation marks, separated by commas."""
+        left, right = _QUOTES[self.lang]
+        return ", ".join(f"{left}{title}{right}" for title in titles)
 
     def money(self, amount: Decimal, currency: str) -> str:
         return str(format_currency(amount, currency or "SEK", locale=self.lang))
