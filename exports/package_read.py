@@ -154,6 +154,8 @@ def _problem(error: ValidationError) -> str:
         return _("not one of the values Mylla knows: {value}").format(value=str(error.instance)[:40])
     if kind == "pattern":
         return _("not in the expected form: {value}").format(value=str(error.instance)[:40])
+    if kind == "maxItems" and detail == 0:
+        return _("an anonymous idea has no idea giver")
     if kind == "not" and error.validator_value == {"required": ["results"]}:
         return _("counts are given for a round that was never revealed")
     return _("breaks the package's schema ({rule})").format(rule=kind)

@@ -120,6 +120,9 @@ def part_schema(part: Part) -> dict[str, Any]:
             {name: properties.pop(name) for name in names}, "The rules the round was voted under."
         )
     schema = _object(properties, part.description)
+    if part.key == "ideas":
+        schema["if"] = {"properties": {"anonymous": {"const": True}}}
+        schema["then"] = {"properties": {"giver_ids": {"maxItems": 0}}}
     if part.key == "voting_rounds":
         schema["properties"]["results"] = {
             "type": "array",

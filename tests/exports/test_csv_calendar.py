@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -144,3 +146,16 @@ def test_a_workshop_without_dates_gives_no_empty_calendar(db: Database, tmp_path
     with pytest.raises(InvalidInput, match="Nothing to put in a calendar"):
         write_calendar(db, workshop_id, tmp_path / "tom.ics", "en", "")
     assert not (tmp_path / "tom.ics").exists()
+
+
+def test_an_anonymous_idea_never_shows_a_giver_even_if_the_file_holds_one(
+    db: Database, workshop: Workshop, tmp_path: Path
+) -> None:
+    berit = add_participant(
+        db, workshop.id, display_name="Berit Ödman", role="citizen", consent_to_be_named=True
+    )
+    with closing(sqlite3.connect(db.path)) as con:  # as an old or hand-edited file might hold it
+        con.execute("INSERT INTO idea_giver VALUES (?, ?)", (workshop.anonymous, berit.id))
+        con.commit()
+    written = write_csv(db, workshop.id, tmp_path / "w.csv", "sv", "")
+    assert "Berit" not in written[0].read_text(encoding="utf-8-sig")

@@ -125,6 +125,11 @@ def test_a_truncated_file_is_refused_as_cut_off(db: Database, package: Package, 
         (lambda p: p["voting_rounds"][1].update(results=[]), "voting_rounds[1]", "never revealed"),
         (lambda p: p["voting_rounds"][0].pop("results"), "voting_rounds[0]", "'results' is missing"),
         (lambda p: p.pop("plans"), "the whole file", "'plans' is missing"),
+        (
+            lambda p: p["ideas"][0].update(anonymous=True),  # it has a giver
+            "ideas[0].giver_ids",
+            "an anonymous idea has no idea giver",
+        ),
     ],
 )
 def test_schema_violations_name_the_place(
