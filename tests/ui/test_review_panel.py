@@ -504,3 +504,20 @@ def test_a_note_of_many_lines_shows_its_first_lines_in_the_column(
     [row] = panel.board.columns[NoteKind.SUGGESTION].row_texts()
     assert row.splitlines() == [f"Punkt {n}" for n in range(1, 7)] + ["…"]
     assert stored(hub, shortlisted.ideas[0]) == [("suggestion", listed, None)]
+
+
+def test_a_panel_let_go_of_no_longer_hears_the_hub(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget = ReviewPanel(hub, shortlisted.workshop_id, presenter)
+    with qtbot.waitSignal(widget.destroyed):
+        widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    review = start_review(hub.db, shortlisted.ideas[0])
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    hub.participantsChanged.emit(shortlisted.workshop_id)
+    hub.progressChanged.emit(shortlisted.workshop_id)
+    presenter.show_review(shortlisted.ideas[0])
+    assert presenter.review_idea_id == review.idea_id
