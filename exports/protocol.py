@@ -127,6 +127,9 @@ def _section(section: Section) -> list[Flowable]:
     story: list[Flowable] = [Para(markup(section.title), HEADINGS[min(section.level, 3)])]
     for block in section.blocks:
         story += flowables(block)
+    if section.children:
+        for flowable in story[1:]:
+            flowable.keepWithNext = 1  # an introduction stays with the first part it introduces
     for child in section.children:
         story += _section(child)
     return story
