@@ -22,14 +22,14 @@ from PIL import Image
 
 from app.analysis import save_analysis
 from app.backings import add_backing
-from app.clusters import add_cluster
+from app.clusters import add_cluster, dissolve_cluster
 from app.decision_resources import allocate
-from app.decisions import record_decision
+from app.decisions import delete_decision, list_decisions, record_decision
 from app.followup import add_entry, add_lesson, set_follow_up_date, set_lessons_summary
 from app.ideas import add_idea, merge_ideas, remove_idea
 from app.images import add_image
-from app.participants import add_participant
-from app.plans import add_action, create_plan
+from app.participants import add_participant, remove_participant
+from app.plans import add_action, create_plan, list_plans, remove_action
 from app.review import add_note, set_recommendation, start_review
 from app.shortlist import add_to_shortlist, remove_from_shortlist
 from app.voting import cast_ballot, close_round, create_round, open_round, set_paper_tally
@@ -122,11 +122,28 @@ def build(db: Database, recipe: Recipe) -> str:
         _vote(db, workshop_id, ideas, ballots, reveal, paper, pick, number)
     for idea_id in ideas[: recipe.plans]:
         _follow_through(db, workshop_id, idea_id, pick)
+    _remove_some(db, workshop_id, people, themes, pick)
     if recipe.plans:
         set_follow_up_date(db, workshop_id, TODAY + timedelta(days=pick.randint(10, 90)))
         set_lessons_summary(db, workshop_id, "Börja i problemet, inte i lösningen.")
         add_lesson(db, workshop_id, TODAY, "Bjud in brukarna tidigt.")
     return workshop_id
+
+
+def _remove_some(
+    db: Database, workshop_id: str, people: list[str], themes: list[str], pick: random.Random
+) -> None:
+    """Removed records stay in the file (and in the package) with the time of removal."""
+    if people and pick.random() < 0.5:
+        remove_participant(db, pick.choice(people))
+    if themes and pick.random() < 0.3:
+        dissolve_cluster(db, themes[-1])
+    for plan in list_plans(db, workshop_id, today=TODAY):
+        if len(plan.actions) > 1 and pick.random() < 0.5:
+            remove_action(db, plan.actions[0].id, today=TODAY)
+    decisions = list_decisions(db, workshop_id)
+    if decisions and pick.random() < 0.3:
+        delete_decision(db, decisions[-1].id)
 
 
 def _vote(

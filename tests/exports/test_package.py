@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from app.ideas import list_ideas
+from app.ideas import add_idea, list_ideas
 from app.images import image_bytes
 from app.voting import list_rounds
 from app.voting_results import results
+from app.workshops import create_workshop, list_workshops
 from exports.package import export_package, package_of, package_text
 from exports.package_import import import_package
 from exports.package_layout import PARTS, WORKSHOP, all_parts
@@ -144,6 +145,15 @@ def test_export_import_export_gives_the_same_bytes_and_reimport_updates(
         assert exported(other, workshop_id) == first
     finally:
         other.close()
+
+
+def test_replacing_a_workshop_leaves_the_others_as_they_were(db: Database, workshop_id: str) -> None:
+    other = create_workshop(db, "Grannverkstad").id
+    add_idea(db, other, "Lånecyklar vid stationen")
+    before = exported(db, other)
+    assert import_package(db, exported(db, workshop_id).encode("utf-8")).updated is True
+    assert exported(db, other) == before
+    assert {w.id for w in list_workshops(db)} == {workshop_id, other}
 
 
 def test_importing_into_the_same_database_replaces_the_workshop_with_the_package(
