@@ -19,8 +19,7 @@ from app.plans import list_plans
 from app.snapshots import WorkshopSnapshot
 from app.vocabulary import ACTION_STATUSES, label
 from app.workshops import get_workshop
-from exports.formats import in_language
-from exports.package import write_whole
+from exports.formats import in_language, write_whole
 from models.database import Database
 
 UID_DOMAIN = "mylla"

@@ -25,8 +25,7 @@ from app.voting import list_rounds
 from app.voting_results import results
 from app.voting_snapshots import RoundSnapshot
 from app.workshops import get_workshop
-from exports.formats import in_language
-from exports.package import write_whole
+from exports.formats import in_language, write_whole
 from models.database import Database
 
 #: The list separator spreadsheets expect in each language.

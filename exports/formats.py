@@ -88,3 +88,14 @@ def export_workshop(
 
         lang = get_workshop(db, workshop_id).language
     return list(writer(db, workshop_id, out, lang, follow_up_url))
+
+
+def write_whole(out: Path, data: bytes) -> Path:
+    """Write ``data`` next to ``out`` and move it into place, so a failed write leaves no half file."""
+    temporary = out.with_name(f".{out.name}.part")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(out)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return out

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound
 from app.i18n import _
 from app.voting_rules import rank
+from exports.formats import write_whole
 from exports.package_layout import FORMAT, PARTS, VERSION, WORKSHOP, IdList, Part, table_of
 from exports.package_values import kind_of, to_json
 from models.database import Database
@@ -129,17 +130,6 @@ def export_package(db: Database, workshop_id: str, out: Path) -> Path:
     """Write the workshop's package to ``out`` (replacing it whole only once written) and return it."""
     text = package_text(package_of(db, workshop_id))
     return write_whole(out, text.encode("utf-8"))
-
-
-def write_whole(out: Path, data: bytes) -> Path:
-    """Write ``data`` next to ``out`` and move it into place, so a failed write leaves no half file."""
-    temporary = out.with_name(f".{out.name}.part")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(out)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return out
 
 
 def write_package(db: Database, workshop_id: str, out: Path, lang: str, follow_up_url: str) -> Sequence[Path]:
