@@ -172,3 +172,8 @@ def write_markdown(
     if progress is not None:
         progress(len(PARTS) + 1, len(PARTS) + 1)
     return [out]
+
+
+def markdown_format(db: Database, workshop_id: str, out: Path, lang: str, follow_up_url: str) -> list[Path]:
+    """``write_markdown`` as an export format (``exports.formats``: an empty link means none given)."""
+    return write_markdown(db, workshop_id, out, lang=lang, follow_up_url=follow_up_url or None)

@@ -28,6 +28,7 @@ from exports.protocol_styles import (
     BULLET,
     CELL,
     CELL_HEAD,
+    CELL_HEAD_RIGHT,
     CELL_RIGHT,
     FRAME_WIDTH,
     LABEL,
@@ -91,7 +92,10 @@ def _head_style() -> list[Any]:
 
 
 def table(block: Table) -> Flowable:
-    header = [Cell(markup(h), CELL_HEAD) for h in block.header]
+    header = [
+        Cell(markup(h), CELL_HEAD_RIGHT if n in block.numeric else CELL_HEAD)
+        for n, h in enumerate(block.header)
+    ]
     rows: list[list[Any]] = [header]
     for n, row in enumerate(block.rows):
         cells = []

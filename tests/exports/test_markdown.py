@@ -10,7 +10,7 @@ import pytest
 
 from app.ideas import add_idea
 from exports.links import MissingFollowUpLink
-from exports.markdown import escape, write_markdown
+from exports.markdown import escape, markdown_format, write_markdown
 from exports.protocol_words import Words
 from tests.exports import protocol_workshop as fx
 from tests.exports.protocol_workshop import ProtocolWorkshop
@@ -114,3 +114,11 @@ def test_without_any_link_nothing_is_written(built: ProtocolWorkshop, tmp_path: 
         write_markdown(built.db, built.workshop_id, out, lang="en", follow_up_url=None)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_as_an_export_format_an_empty_link_means_none_given(built: ProtocolWorkshop, tmp_path: Path) -> None:
+    out = tmp_path / "protokoll.md"
+    with pytest.raises(MissingFollowUpLink):
+        markdown_format(built.db, built.workshop_id, out, "sv", "")
+    assert markdown_format(built.db, built.workshop_id, out, "en", fx.TEMPLATE) == [out]
+    assert out.read_text(encoding="utf-8").startswith("# Idéverkstad")

@@ -15,7 +15,7 @@ from PIL import Image
 from app.errors import InvalidInput
 from app.workshops import update_workshop
 from exports.links import MissingFollowUpLink
-from exports.protocol import write_protocol
+from exports.protocol import pdf_format, write_protocol
 from exports.protocol_words import Words
 from tests.exports import protocol_workshop as fx
 from tests.exports.protocol_workshop import ProtocolWorkshop
@@ -252,3 +252,10 @@ def test_progress_is_told_until_done(built: ProtocolWorkshop, tmp_path: Path) ->
     assert len(told) > 3
     assert [done for done, _total in told] == sorted(done for done, _total in told)
     assert told[-1][0] == told[-1][1] == told[0][1]
+
+
+def test_as_an_export_format_an_empty_link_means_none_given(built: ProtocolWorkshop, tmp_path: Path) -> None:
+    out = tmp_path / "protokoll.pdf"
+    with pytest.raises(MissingFollowUpLink):
+        pdf_format(built.db, built.workshop_id, out, "sv", "")
+    assert not out.exists()
