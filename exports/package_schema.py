@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, String
+from sqlalchemy import Column, Numeric, String
 
 from exports.package_descriptions import describe_column
 from exports.package_layout import ENUMS, FORMAT, PARTS, VERSION, WORKSHOP, Part
@@ -23,13 +23,11 @@ SCHEMA_ID = "https://mylla.example/schemas/workshop-package-1.json"
 ID_PATTERN = "^[0-9A-Za-z-]{1,36}$"
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
-DECIMAL_PATTERN = r"^-?\d{1,14}(\.\d{1,4})?$"
 BASE64_PATTERN = r"^[A-Za-z0-9+/]*={0,2}$"
 
 _KIND_SCHEMAS: dict[Kind, dict[str, Any]] = {
     Kind.MOMENT: {"type": "string", "pattern": MOMENT_PATTERN},
     Kind.DAY: {"type": "string", "pattern": DAY_PATTERN},
-    Kind.DECIMAL: {"type": "string", "pattern": DECIMAL_PATTERN},
     Kind.BYTES: {"type": "string", "pattern": BASE64_PATTERN, "contentEncoding": "base64"},
     Kind.BOOLEAN: {"type": "boolean"},
     Kind.INTEGER: {"type": "integer", "minimum": -(2**31), "maximum": 2**31 - 1},
@@ -45,6 +43,14 @@ def _json_column(table: str, name: str) -> dict[str, Any]:
     return {"type": "object"}
 
 
+def decimal_pattern(column: Column[Any]) -> str:
+    """An amount of 0 or more with no more digits than the column keeps (12.5 hours, 1250.00 kronor)."""
+    kind = column.type
+    assert isinstance(kind, Numeric)
+    whole, decimals = (kind.precision or 18) - (kind.scale or 0), kind.scale or 0
+    return rf"^\d{{1,{whole}}}(\.\d{{1,{decimals}}})?$" if decimals else rf"^\d{{1,{whole}}}$"
+
+
 def column_schema(table: str, column: Column[Any]) -> dict[str, Any]:
     kind = kind_of(column)
     if kind is Kind.JSON:
@@ -53,6 +59,8 @@ def column_schema(table: str, column: Column[Any]) -> dict[str, Any]:
         schema = {"type": "string", "enum": [str(v) for v in ENUMS[(table, column.name)]]}
     elif kind is Kind.TEXT and (column.name == "id" or column.foreign_keys):
         schema = {"type": "string", "pattern": ID_PATTERN}
+    elif kind is Kind.DECIMAL:
+        schema = {"type": "string", "pattern": decimal_pattern(column)}
     else:
         schema = dict(_KIND_SCHEMAS[kind])
         if kind is Kind.TEXT and isinstance(column.type, String) and column.type.length:

@@ -125,6 +125,8 @@ def test_a_truncated_file_is_refused_as_cut_off(db: Database, package: Package, 
         (lambda p: p["voting_rounds"][1].update(results=[]), "voting_rounds[1]", "never revealed"),
         (lambda p: p["voting_rounds"][0].pop("results"), "voting_rounds[0]", "'results' is missing"),
         (lambda p: p.pop("plans"), "the whole file", "'plans' is missing"),
+        (lambda p: p["analyses"][0].update(cost_hours="12.25"), "analyses[0].cost_hours", "expected form"),
+        (lambda p: p["analyses"][0].update(cost_money="-5.00"), "analyses[0].cost_money", "expected form"),
         (
             lambda p: p["ideas"][0].update(anonymous=True),  # it has a giver
             "ideas[0].giver_ids",
