@@ -31,8 +31,10 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from exports.package_layout import PARTS, SELF_REFERENCES, WORKSHOP, Part, all_parts
 from exports.package_read import check_format, check_schema, parse, read_bytes
-from exports.package_values import PackageRefused, from_json, kind_of
+from exports.package_values import PackageRefused, from_json, kind_of, refused, refused_at
 from models.database import Database
+
+__all__ = ["ImportResult", "PackageRefused", "collect_rows", "import_package"]
 
 #: Ids asked about in one query (well under SQLite's limit of bound values).
 CHUNK = 500
@@ -58,14 +60,6 @@ class Rows:
     def add(self, table: Table, row: dict[str, Any], path: str) -> None:
         self.by_table.setdefault(table.name, []).append(row)
         self.paths.setdefault(table.name, []).append(path)
-
-
-def _refused(where: str, problem: str) -> PackageRefused:
-    return PackageRefused(
-        _("The package cannot be imported: {where}: {problem}. Nothing was changed.").format(
-            where=where, problem=problem
-        )
-    )
 
 
 def _row(part: Part | None, item: dict[str, Any], path: str) -> dict[str, Any]:
@@ -113,7 +107,7 @@ def _check_references(rows: Rows) -> None:
             continue
         for row, where in zip(table_rows, rows.paths[table_name], strict=True):
             if row["id"] in known[table_name]:
-                raise _refused(f"{where}.id", _("the same id appears twice: {id}").format(id=row["id"]))
+                raise refused_at(f"{where}.id", _("the same id appears twice: {id}").format(id=row["id"]))
             known[table_name].add(row["id"])
     for table in _all_tables():
         for row, where in zip(rows.by_table.get(table.name, []), rows.paths.get(table.name, []), strict=True):
@@ -121,7 +115,7 @@ def _check_references(rows: Rows) -> None:
                 for key in column.foreign_keys:
                     value = row.get(column.name)
                     if value is not None and value not in known[key.column.table.name]:
-                        raise _refused(
+                        raise refused_at(
                             where if column.name not in _named(table) else f"{where}.{column.name}",
                             _("refers to {id}, which is not in the package").format(id=value),
                         )
@@ -144,7 +138,7 @@ def _check_unique(rows: Rows) -> None:
                 values = tuple(row[name] for name in names)
                 if values in seen:
                     shown = [f"{n}={v}" for n, v in zip(names, values, strict=True) if n in _named(table)]
-                    raise _refused(
+                    raise refused_at(
                         where,
                         _("another record in the package has the same {fields}").format(
                             fields=", ".join(shown)
@@ -188,7 +182,7 @@ def _clashes(session: Session, rows: Rows) -> None:
             ).first()
             if taken is not None:
                 where = rows.paths[table.name][ids.index(taken)]
-                raise _refused(
+                raise refused_at(
                     where,
                     _("another workshop in this database already has a record with the id {id}").format(
                         id=taken
@@ -241,10 +235,8 @@ def import_package(db: Database, source: Path | bytes) -> ImportResult:
             _clashes(session, rows)
             _write(session, rows)
     except IntegrityError as exc:
-        raise PackageRefused(
-            _("The package breaks a rule of the database ({rule}). Nothing was changed.").format(
-                rule=str(exc.orig)
-            )
+        raise refused(
+            _("The package breaks a rule of the database ({rule}).").format(rule=str(exc.orig))
         ) from None
     return ImportResult(
         workshop_id=workshop_id,

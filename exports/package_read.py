@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from app.i18n import _
 from exports.package_layout import FORMAT, VERSION
 from exports.package_schema import package_schema
-from exports.package_values import PackageRefused
+from exports.package_values import refused, refused_at
 
 #: Larger than any real workshop with its pictures (a 300-idea workshop is a few MB).
 MAX_BYTES = 200 * 1024 * 1024
@@ -34,32 +34,28 @@ def _cut_off() -> str:
     return _("The file ends too early: it was cut off while being written or copied.")
 
 
-def _refused(message: str) -> PackageRefused:
-    return PackageRefused(message + " " + _("Nothing was changed."))
-
-
 def read_bytes(source: Path | bytes) -> bytes:
     if isinstance(source, bytes):
         data = source
     else:
         try:
             if source.stat().st_size > MAX_BYTES:
-                raise _refused(
+                raise refused(
                     _("{path} is larger than {mb} MB: too large to be a workshop package.").format(
                         path=source, mb=MAX_BYTES // (1024 * 1024)
                     )
                 )
             data = source.read_bytes()
         except FileNotFoundError:
-            raise _refused(_("There is no file {path}.").format(path=source)) from None
+            raise refused(_("There is no file {path}.").format(path=source)) from None
         except IsADirectoryError:
-            raise _refused(_("{path} is a folder, not a workshop package.").format(path=source)) from None
+            raise refused(_("{path} is a folder, not a workshop package.").format(path=source)) from None
         except OSError as exc:
-            raise _refused(
+            raise refused(
                 _("{path} cannot be read: {reason}.").format(path=source, reason=exc.strerror or exc)
             ) from None
     if len(data) > MAX_BYTES:
-        raise _refused(_("The file is too large to be a workshop package."))
+        raise refused(_("The file is too large to be a workshop package."))
     return data
 
 
@@ -86,23 +82,23 @@ def _unclosed(text: str) -> bool:
 def parse(data: bytes) -> Any:
     """The JSON value of the file, or a refusal saying why it is not one."""
     if not data.strip():
-        raise _refused(_("The file is empty."))
+        raise refused(_("The file is empty."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data":  # cut off in the middle of a letter
-            raise _refused(_cut_off()) from None
-        raise _refused(
+            raise refused(_cut_off()) from None
+        raise refused(
             _("The file is not text (not UTF-8): it is damaged or not a workshop package.")
         ) from None
     if text.lstrip()[:1] not in ("{", "["):
-        raise _refused(_("This is not a Mylla workshop package: the file is not JSON."))
+        raise refused(_("This is not a Mylla workshop package: the file is not JSON."))
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or _unclosed(text):
-            raise _refused(_cut_off()) from None
-        raise _refused(
+            raise refused(_cut_off()) from None
+        raise refused(
             _("The file is not valid JSON (line {line}, column {column}): it is damaged.").format(
                 line=exc.lineno, column=exc.colno
             )
@@ -114,15 +110,15 @@ def check_format(value: Any) -> None:
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         found = value.get("format") if isinstance(value, dict) else None
         if isinstance(found, str) and found:
-            raise _refused(
+            raise refused(
                 _("This is not a Mylla workshop package: its format is '{format}'.").format(format=found[:60])
             )
-        raise _refused(_("This is not a Mylla workshop package: it has no 'format' of 'mylla.workshop'."))
+        raise refused(_("This is not a Mylla workshop package: it has no 'format' of 'mylla.workshop'."))
     version = value.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _refused(_("The package has no valid version number."))
+        raise refused(_("The package has no valid version number."))
     if version > VERSION:
-        raise _refused(
+        raise refused(
             _(
                 "The package was made by a newer Mylla: version {version}; this one reads {supported}. "
                 "Update Mylla to import it."
@@ -171,8 +167,4 @@ def check_schema(value: Any) -> None:
     if not errors:
         return
     error = errors[0]
-    raise _refused(
-        _("The package cannot be imported: {where}: {problem}.").format(
-            where=json_path(error.absolute_path), problem=_problem(error)
-        )
-    )
+    raise refused_at(json_path(error.absolute_path), _problem(error))

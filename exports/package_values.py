@@ -67,11 +67,15 @@ def to_json(kind: Kind, value: Any) -> Any:
     return value
 
 
-def _wrong(where: str, problem: str) -> PackageRefused:
-    return PackageRefused(
-        _("The package cannot be imported: {where}: {problem}. Nothing was changed.").format(
-            where=where, problem=problem
-        )
+def refused(message: str) -> PackageRefused:
+    """The refusal with its message and the promise that nothing was changed."""
+    return PackageRefused(message + " " + _("Nothing was changed."))
+
+
+def refused_at(where: str, problem: str) -> PackageRefused:
+    """A refusal that names the place in the package: ``ideas[3].title: ...``."""
+    return refused(
+        _("The package cannot be imported: {where}: {problem}.").format(where=where, problem=problem)
     )
 
 
@@ -87,17 +91,17 @@ def from_json(kind: Kind, value: Any, where: str) -> Any:
         if kind is Kind.MOMENT:
             moment = datetime.fromisoformat(value)
             if moment.tzinfo is None:
-                raise _wrong(where, _("a time without its offset from UTC"))
+                raise refused_at(where, _("a time without its offset from UTC"))
             return moment.astimezone(UTC)
         if kind is Kind.DAY:
             return date.fromisoformat(value)
         if kind is Kind.DECIMAL:
             number = Decimal(value)
             if not number.is_finite():
-                raise _wrong(where, _("not a number: {value}").format(value=value))
+                raise refused_at(where, _("not a number: {value}").format(value=value))
             return number
         if kind is Kind.BYTES:
             return base64.b64decode(value, validate=True)
     except (ValueError, InvalidOperation, binascii.Error):
-        raise _wrong(where, _("not a valid value: {value}").format(value=str(value)[:40])) from None
+        raise refused_at(where, _("not a valid value: {value}").format(value=str(value)[:40])) from None
     return value
