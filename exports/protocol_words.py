@@ -8,6 +8,8 @@ are Norwegian all the same.
 
 from __future__ import annotations
 
+import functools
+import gettext
 from datetime import date
 from decimal import Decimal
 
@@ -21,6 +23,12 @@ from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, load_translations
 _QUOTES = {"sv": ("”", "”"), "nb": ("«", "»"), "en": ("“", "”")}
 #: Babel's date style per language: ISO in Swedish, as the country writes it elsewhere.
 _DATE_STYLES = {"sv": "short", "nb": "short", "en": "medium"}
+
+
+@functools.cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    """A language's catalogue, read once per run: the catalogues are files shipped with Mylla."""
+    return load_translations(lang)
 
 
 def check_language(lang: str) -> str:
@@ -40,10 +48,10 @@ class Words:
     def __init__(self, lang: str) -> None:
         self.lang = check_language(lang)
         try:
-            self._catalogue = load_translations(lang)
+            self._catalogue = _catalogue(lang)
             self.words_lang = lang
         except ValueError:  # no catalogue for this language yet
-            self._catalogue = load_translations(DEFAULT_LANGUAGE)
+            self._catalogue = _catalogue(DEFAULT_LANGUAGE)
             self.words_lang = DEFAULT_LANGUAGE
 
     @property
