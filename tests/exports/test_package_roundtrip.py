@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
+from app.demo import create_demo_workshop
 from exports.package import package_of, package_text
 from exports.package_import import import_package
 from exports.package_schema import package_schema
@@ -72,6 +73,20 @@ def test_a_tie_settled_by_hand_or_by_runoff_survives_the_round_trip(
             assert len(rounds[0]["tie_resolutions"]) >= 2
         else:
             assert rounds[-1]["runoff_of_id"] == rounds[0]["id"]
+        import_package(target, first.encode("utf-8"))
+        assert exported(target, workshop_id) == first
+    finally:
+        source.close()
+        target.close()
+
+
+def test_the_demo_workshop_survives_the_round_trip(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("demo")
+    source, target = fresh_database(folder / "a.db"), fresh_database(folder / "b.db")
+    try:
+        workshop_id = create_demo_workshop(source)
+        first = exported(source, workshop_id)
+        assert list(Draft202012Validator(package_schema()).iter_errors(json.loads(first))) == []
         import_package(target, first.encode("utf-8"))
         assert exported(target, workshop_id) == first
     finally:
