@@ -19,6 +19,8 @@ from app.i18n import _
 from app.snapshots import WorkshopSnapshot
 
 PLACEHOLDERS = ("workshop_id", "plan_id", "date")
+#: The longest link a QR code of the protocol holds (a code holds at most 2,331 bytes).
+LINK_MAX = 2000
 EXAMPLE = "https://intranet.example.se/innovation/uppfoljning/{workshop_id}"
 
 
@@ -56,6 +58,9 @@ def _check_link(link: str) -> str:
             "The follow-up link must be a whole web address starting with https:// or http://: {link}"
         )
         raise InvalidInput(message.format(link=link), "follow_up_url")
+    if len(link.encode("utf-8")) > LINK_MAX:
+        message = _("The follow-up link is too long for a QR code: at most {n} characters.")
+        raise InvalidInput(message.format(n=LINK_MAX), "follow_up_url")
     return link
 
 

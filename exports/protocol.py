@@ -107,7 +107,7 @@ def _header(header: Header) -> list[Flowable]:
     story.append(Para(markup(header.title), TITLE))
     facts = [[Para(markup(label), LABEL), Para(markup(value), CELL)] for label, value in header.facts]
     if facts:
-        table = RTable(facts, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+        table = RTable(facts, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT", splitInRow=1)
         table.setStyle(
             [
                 FONT,

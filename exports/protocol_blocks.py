@@ -106,7 +106,8 @@ def table(block: Table) -> Flowable:
                 content = f"<b>{content}</b>"
             cells.append(Cell(content, style))
         rows.append(cells)
-    result = RTable(rows, colWidths=_widths(block.widths), repeatRows=1, hAlign="LEFT")
+    # A row taller than a page (an idea of many paragraphs) goes on over the page break.
+    result = RTable(rows, colWidths=_widths(block.widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     result.setStyle(TableStyle([*_GRID, *_head_style()]))
     return result
 
@@ -118,7 +119,7 @@ def facts(block: Facts) -> Flowable | None:
     rows: list[list[Any]] = [
         [Cell(markup(label), LABEL), [Cell(p, CELL) for p in paragraphs(value)]] for label, value in kept
     ]
-    result = RTable(rows, colWidths=_widths((1, 2.6)), hAlign="LEFT")
+    result = RTable(rows, colWidths=_widths((1, 2.6)), hAlign="LEFT", splitInRow=1)
     result.setStyle(TableStyle(_GRID))
     return result
 

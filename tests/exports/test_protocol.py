@@ -13,10 +13,12 @@ import zxingcpp
 from PIL import Image
 
 from app.errors import InvalidInput
-from app.workshops import update_workshop
+from app.ideas import add_idea
+from app.workshops import create_workshop, update_workshop
 from exports.links import MissingFollowUpLink
 from exports.protocol import pdf_format, write_protocol
 from exports.protocol_words import Words
+from models.database import Database
 from tests.exports import protocol_workshop as fx
 from tests.exports.protocol_workshop import ProtocolWorkshop
 
@@ -259,3 +261,25 @@ def test_as_an_export_format_an_empty_link_means_none_given(built: ProtocolWorks
     with pytest.raises(MissingFollowUpLink):
         pdf_format(built.db, built.workshop_id, out, "sv", "")
     assert not out.exists()
+
+
+def test_a_link_too_long_for_a_qr_code_is_refused(built: ProtocolWorkshop, tmp_path: Path) -> None:
+    template = "https://intranet.example.se/" + "{workshop_id}/" * 60
+    with pytest.raises(InvalidInput) as refused:
+        write_protocol(built.db, built.workshop_id, tmp_path / "p.pdf", lang="sv", follow_up_url=template)
+    assert "QR" in refused.value.message
+
+
+def test_an_idea_longer_than_a_page_goes_on_over_the_page_break(db: Database, tmp_path: Path) -> None:
+    w = create_workshop(db, "Verkstad", organisation="Sjöviks kommun")
+    story = "\n".join(
+        f"Stycke {n}: hemtjänsten kommer, dricker kaffe och går vidare till nästa." for n in range(150)
+    )
+    add_idea(db, w.id, "En lång berättelse", text=story)
+    out = tmp_path / "p.pdf"
+    write_protocol(db, w.id, out, lang="sv", follow_up_url=fx.TEMPLATE)
+    pages = page_texts(out)
+    assert len(pages) >= 3
+    text = flat(out)
+    assert "Stycke 0:" in text
+    assert "Stycke 149: hemtjänsten kommer" in text
