@@ -37,11 +37,15 @@ def actions_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}-actions.csv")
 
 
-def _round_heading(round_: RoundSnapshot) -> str:
-    name = round_.title or _("Round {n}").format(n=round_.number)
+def round_heading(round_: RoundSnapshot) -> str:
+    """A round's column: "Dots, round 1: Which ideas go on?", or "... (not revealed)" without counts."""
+    if round_.title:
+        name = _("round {n}: {title}").format(n=round_.number, title=round_.title)
+    else:
+        name = _("round {n}").format(n=round_.number)
     if round_.revealed:
-        return _("{round}: dots").format(round=name)
-    return _("{round}: not revealed").format(round=name)
+        return _("Dots, {round}").format(round=name)
+    return _("Not revealed, {round}").format(round=name)
 
 
 def idea_table(db: Database, workshop_id: str) -> list[list[str]]:
@@ -56,7 +60,7 @@ def idea_table(db: Database, workshop_id: str) -> list[list[str]]:
             totals[round_.id] = {r.idea_id: r.total for r in results(db, round_.id).ideas}
     rows = [
         [_("Idea"), _("Description"), _("Cluster"), _("Idea givers"), _("Status")]
-        + [_round_heading(r) for r in rounds]
+        + [round_heading(r) for r in rounds]
         + [_("Id")]
     ]
     for idea in list_ideas(db, workshop_id):

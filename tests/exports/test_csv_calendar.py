@@ -16,6 +16,7 @@ from icalendar import Calendar
 from app.clusters import add_cluster
 from app.errors import InvalidInput
 from app.followup import set_follow_up_date
+from app.i18n import _
 from app.ideas import add_idea
 from app.participants import add_participant
 from app.plans import add_action, create_plan
@@ -89,9 +90,10 @@ def test_ideas_and_actions_go_to_two_files_in_swedish(
     assert written == [tmp_path / "verkstad.csv", tmp_path / "verkstad-actions.csv"]
     ideas = read_csv(written[0], ";")
     heading, rows = ideas[0], {row[-1]: row for row in ideas[1:]}
-    assert heading[0] == "Idé"
-    assert heading[5].endswith(": dots")
-    assert heading[6] == "Final: not revealed"
+    assert heading[:2] == [_("Idea"), _("Description")]  # the test runs in Swedish
+    assert heading[5] == _("Dots, {round}").format(round=_("round {n}").format(n=1))
+    final = _("round {n}: {title}").format(n=2, title="Final")
+    assert heading[6] == _("Not revealed, {round}").format(round=final)
     assert rows[workshop.named][:4] == ["Måltidsvän på söndagar", "", "Gemenskap & måltider", "Anna Åkesson"]
     assert rows[workshop.unnamed][0] == 'Fika; prat och "stöd"'
     assert rows[workshop.unnamed][3] == "Medarbetare, Hemtjänsten Norra"
@@ -143,7 +145,7 @@ def test_the_calendar_holds_the_follow_up_and_each_open_action_due(
 
 def test_a_workshop_without_dates_gives_no_empty_calendar(db: Database, tmp_path: Path) -> None:
     workshop_id = create_workshop(db, "Tom verkstad").id
-    with pytest.raises(InvalidInput, match="Nothing to put in a calendar"):
+    with pytest.raises(InvalidInput, match="Nothing to put in a calendar"):  # said in the file's language
         write_calendar(db, workshop_id, tmp_path / "tom.ics", "en", "")
     assert not (tmp_path / "tom.ics").exists()
 

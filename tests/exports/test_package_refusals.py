@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import describe
+from app.i18n import set_language
 from app.workshops import create_workshop
 from exports import package_read
 from exports.package import package_of, package_text
@@ -34,6 +35,14 @@ SMALL = Recipe(
     seed=3,
 )
 Package = dict[str, Any]
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The refusals read as written (they are in Swedish once translated)."""
+    set_language("en")
+    yield
+    set_language("sv")
 
 
 @pytest.fixture(scope="module")
