@@ -30,7 +30,7 @@ _KIND_SCHEMAS: dict[Kind, dict[str, Any]] = {
     Kind.DAY: {"type": "string", "pattern": DAY_PATTERN},
     Kind.BYTES: {"type": "string", "pattern": BASE64_PATTERN, "contentEncoding": "base64"},
     Kind.BOOLEAN: {"type": "boolean"},
-    Kind.INTEGER: {"type": "integer", "minimum": -(2**31), "maximum": 2**31 - 1},
+    Kind.INTEGER: {"type": "integer", "minimum": 0, "maximum": 2**31 - 1},  # counts, places, numbers
     Kind.TEXT: {"type": "string"},
 }
 
