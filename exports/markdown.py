@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from exports.protocol_content import PARTS, build_document
+from exports.protocol_content import build_document
 from exports.protocol_document import (
     Bars,
     Block,
@@ -21,6 +21,7 @@ from exports.protocol_document import (
     Table,
 )
 from exports.protocol_files import replacing
+from exports.protocol_progress import Percent
 from models.database import Database
 
 Progress = Callable[[int, int], None]
@@ -163,14 +164,14 @@ def write_markdown(
     progress: Progress | None = None,
 ) -> list[Path]:
     """Write the workshop's summary in Markdown (UTF-8) to ``out``; as ``write_protocol`` otherwise."""
+    percent = Percent(progress)
     document = build_document(
-        db, workshop_id, lang=lang, follow_up_url=follow_up_url, today=today, progress=progress, steps_after=1
+        db, workshop_id, lang=lang, follow_up_url=follow_up_url, today=today, progress=percent.stage(0, 95)
     )
     text = render_markdown(document)
     with replacing(out) as temporary:
         temporary.write_text(text, encoding="utf-8", newline="\n")
-    if progress is not None:
-        progress(len(PARTS) + 1, len(PARTS) + 1)
+    percent.finished()
     return [out]
 
 

@@ -19,9 +19,10 @@ from reportlab.platypus import Table as RTable
 
 from exports.fonts import SANS, SANS_BOLD, printable
 from exports.protocol_blocks import FONT, flowables, qr_code
-from exports.protocol_content import PARTS, build_document
+from exports.protocol_content import build_document
 from exports.protocol_document import Document, Header, Section
 from exports.protocol_files import replacing
+from exports.protocol_progress import Percent
 from exports.protocol_styles import (
     BOTTOM,
     CELL,
@@ -143,7 +144,8 @@ def story(document: Document) -> list[Flowable]:
     return found
 
 
-def render_pdf(document: Document, out: Path) -> None:
+def render_pdf(document: Document, out: Path, progress: Progress | None = None) -> None:
+    """Draw ``document`` into ``out``; ``progress(done, total)`` counts the parts of the page flow."""
     with replacing(out) as temporary:
         template = BaseDocTemplate(
             str(temporary),
@@ -161,7 +163,20 @@ def render_pdf(document: Document, out: Path) -> None:
         )
         frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body", showBoundary=0)
         template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        template.build(story(document), canvasmaker=_numbered_canvas(document))
+        flow = story(document)
+        if progress is not None:
+            template.setProgressCallBack(_flow_progress(progress, len(flow)))
+        template.build(flow, canvasmaker=_numbered_canvas(document))
+
+
+def _flow_progress(progress: Progress, total: int) -> Callable[[str, int], None]:
+    """reportlab's progress call (a kind and a count) as ``progress(done, total)``."""
+
+    def told(kind: str, done: int) -> None:
+        if kind == "PROGRESS":
+            progress(done, total)
+
+    return told
 
 
 def write_protocol(
@@ -181,12 +196,12 @@ def write_protocol(
     ``{date}``); without either the export is refused (``MissingFollowUpLink``).
     ``progress(done, total)`` is told as the work goes on.
     """
+    percent = Percent(progress)
     document = build_document(
-        db, workshop_id, lang=lang, follow_up_url=follow_up_url, today=today, progress=progress, steps_after=1
+        db, workshop_id, lang=lang, follow_up_url=follow_up_url, today=today, progress=percent.stage(0, 30)
     )
-    render_pdf(document, out)
-    if progress is not None:
-        progress(len(PARTS) + 1, len(PARTS) + 1)
+    render_pdf(document, out, progress=percent.stage(30, 99))
+    percent.finished()
     return [out]
 
 

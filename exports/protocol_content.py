@@ -249,13 +249,12 @@ def build_document(
     follow_up_url: str | None,
     today: date | None = None,
     progress: Progress | None = None,
-    steps_after: int = 0,
 ) -> Document:
     """The protocol of a workshop in ``lang`` (sv, nb or en).
 
     ``follow_up_url`` is the link template used when the workshop has no follow-up link of its
     own; ``today`` decides which actions are overdue. ``progress(done, total)`` is told after each
-    part, with ``steps_after`` more steps to come from the caller (drawing the pages).
+    part of the protocol is gathered.
     """
     words = Words(lang)
     workshop = get_workshop(db, workshop_id)
@@ -271,7 +270,7 @@ def build_document(
         ideas=ideas,
         numbers={idea.id: n for n, idea in enumerate(ideas, start=1)},
     )
-    total = len(PARTS) + steps_after
+    total = len(PARTS)
     sections = []
     for done, part in enumerate(PARTS, start=1):
         section = part(source)

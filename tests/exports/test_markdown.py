@@ -122,3 +122,17 @@ def test_as_an_export_format_an_empty_link_means_none_given(built: ProtocolWorks
         markdown_format(built.db, built.workshop_id, out, "sv", "")
     assert markdown_format(built.db, built.workshop_id, out, "en", fx.TEMPLATE) == [out]
     assert out.read_text(encoding="utf-8").startswith("# Idéverkstad")
+
+
+def test_progress_is_told_in_percent(built: ProtocolWorkshop, tmp_path: Path) -> None:
+    told: list[tuple[int, int]] = []
+    write_markdown(
+        built.db,
+        built.workshop_id,
+        tmp_path / "p.md",
+        lang="sv",
+        follow_up_url=fx.TEMPLATE,
+        progress=lambda d, t: told.append((d, t)),
+    )
+    assert told[-1] == (100, 100)
+    assert [d for d, _t in told] == sorted({d for d, _t in told})
