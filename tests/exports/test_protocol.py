@@ -12,7 +12,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from app.errors import InvalidInput
+from app.errors import InvalidInput, NotFound
 from app.ideas import add_idea
 from app.workshops import create_workshop, update_workshop
 from exports.links import MissingFollowUpLink
@@ -285,3 +285,10 @@ def test_an_idea_longer_than_a_page_goes_on_over_the_page_break(db: Database, tm
     text = flat(out)
     assert "Stycke 0:" in text
     assert "Stycke 149: hemtjänsten kommer" in text
+
+
+def test_a_workshop_that_is_not_there_is_refused(built: ProtocolWorkshop, tmp_path: Path) -> None:
+    out = tmp_path / "p.pdf"
+    with pytest.raises(NotFound):
+        write_protocol(built.db, "no-such-workshop", out, lang="sv", follow_up_url=fx.TEMPLATE)
+    assert list(tmp_path.iterdir()) == []
