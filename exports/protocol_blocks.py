@@ -71,7 +71,8 @@ class Cell(Para):
     _wrapped: tuple[float, float, float] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._wrapped is not None and self._wrapped[0] == availWidth:
+        # A split that finds no room drops the lines (``blPara``): then they are broken again.
+        if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
             return self._wrapped[1], self._wrapped[2]
         width, height = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, width, height)
