@@ -26,8 +26,11 @@ TITLE = 1 / 15
 QUESTION = 1 / 26
 HEADER = 1 / 26
 NOTE_LARGEST, NOTE_SMALLEST = 1 / 22, MIN_TYPE
-#: A note shows at most this many lines; a longer one ends in "…".
+#: A note shows at most this many lines at the largest type (more as type shrinks); a longer one
+#: ends in "…".
 NOTE_LINES = 5
+#: Notes up to this long are shown whole: type shrinks (to the floor) before one of them is cut.
+WHOLE_CHARS = 280
 #: More characters than NOTE_LINES lines hold on any screen: a long note is cut to this before it
 #: is laid out, so that a note of many pages costs no more than a short one.
 NOTE_CHARS = 1000
@@ -83,17 +86,33 @@ class ReviewCanvas:
 
     def __init__(self) -> None:
         self.layout: ReviewLayout | None = None
-        #: Notes' lines by (text, pixel size, width): the board is laid out anew at every change.
-        self._lines: dict[tuple[str, int, float], tuple[list[str], str]] = {}
+        #: Notes' lines by (text, pixel size, width, most lines): the board is laid out anew at
+        #: every change.
+        self._lines: dict[tuple[str, int, float, int], tuple[list[str], str]] = {}
+        self._grow = True
 
     def _wrap(self, text: str, px: int, width: float) -> tuple[list[str], str]:
-        key = (text, px, width)
+        # While notes are to be read whole (type shrinks for that), a short note takes the lines
+        # it needs; a long one (or any, when not all fit even at the floor) keeps to NOTE_LINES
+        # and ends in "…".
+        grow = self._grow and len(text) <= WHOLE_CHARS
+        cap = WHOLE_CHARS if grow else NOTE_LINES  # a short note: as many lines as it needs
+        key = (text, px, width, cap)
         if key not in self._lines:
             if len(self._lines) > 4000:
                 self._lines.clear()
             shown = text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + " …"
-            self._lines[key] = wrap(shown, font(px), width, NOTE_LINES)
+            self._lines[key] = wrap(shown, font(px), width, cap)
         return self._lines[key]
+
+    def _whole(self, notes: tuple[ReviewCard, ...], px: int, width: float) -> bool:
+        """Whether every note short enough to be read whole is shown whole at ``px``."""
+        for note in notes:
+            if len(note.text) <= WHOLE_CHARS:
+                _lines, reading = self._wrap(note.text, px, self._text_width(width, px))
+                if reading != " ".join(note.text.split()):
+                    return False
+        return True
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -105,9 +124,22 @@ class ReviewCanvas:
         header_h = height * HEADER * 1.6
         body_top = top + header_h + gap
         body_h = height - m * 0.6 - body_top
-        smallest, px = round(height * NOTE_SMALLEST), round(height * NOTE_LARGEST)
-        while px > smallest and not all(self._fits(c.notes, px, col_w, body_h) for c in slide.columns):
-            px = max(smallest, int(px * 0.93))
+        smallest, largest = round(height * NOTE_SMALLEST), round(height * NOTE_LARGEST)
+
+        def size(whole: bool) -> int:
+            """The largest type at which every column fits (and, if ``whole``, no short note is cut)."""
+            self._grow = whole
+            px = largest
+            while px > smallest and not all(
+                self._fits(c.notes, px, col_w, body_h) and (not whole or self._whole(c.notes, px, col_w))
+                for c in slide.columns
+            ):
+                px = max(smallest, int(px * 0.93))
+            return px
+
+        px = size(whole=True)
+        if px == smallest and not all(self._fits(c.notes, px, col_w, body_h) for c in slide.columns):
+            px = size(whole=False)  # too many notes to show each whole: show them all, cut
         columns = []
         for n, column in enumerate(slide.columns):
             x = m + n * (col_w + gap)

@@ -212,3 +212,20 @@ def test_a_note_of_many_pages_shows_its_beginning_and_ends_in_an_ellipsis(
     assert note.text.endswith("…")
     assert long_note.startswith(note.text.removesuffix("…").rstrip())
     assert note.rect.bottom() < FULL_HD[1]
+
+
+def test_a_few_notes_are_read_whole_at_a_smaller_type_rather_than_cut(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[0])
+    notes = [
+        "Brukarna slipper berätta sin historia för nya ansikten varje vecka – det är det de oftast "
+        "klagar på.",
+        "Det är oklart vad brukaren kan göra om det inte fungerar med kontaktpersonen.",
+    ]
+    for text in notes:
+        add_note(hub.db, review.id, "weakness", text)
+    presenter.show_review(shortlisted.ideas[0])
+    seen(screen)
+    shown = [d.text for d in screen.drawn() if d.text.startswith(("Brukarna", "Det är oklart"))]
+    assert shown == notes
