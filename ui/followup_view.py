@@ -57,6 +57,7 @@ class FollowUpView(QWidget):
         self._whole = FollowUpOverview(hub.today(), "", None, (), (), ())
         self.shown = self._whole
         self._funnels: dict[str, Funnel] = {}
+        self._all_funnel = Funnel(workshop_id=None)
         self._stale = True
         self._queued = False
 
@@ -236,6 +237,7 @@ class FollowUpView(QWidget):
         self.date_delegate.today = today
         self._whole = overview(self.hub.db, today)
         self._funnels = funnels(self.hub.db)
+        self._all_funnel = sum(self._funnels.values(), Funnel(workshop_id=None))
         self._fill_workshop_filter()
         self._apply()
 
@@ -318,7 +320,7 @@ class FollowUpView(QWidget):
             figures = self._funnels.get(workshop_id, Funnel(workshop_id=workshop_id))
             scope = self.workshop_filter.currentText()
         else:
-            figures = sum(self._funnels.values(), Funnel(workshop_id=None))
+            figures = self._all_funnel
             scope = _("All workshops")
         self.funnel_heading.setText(_("Funnel: {scope}").format(scope=scope))
         self.funnel.set_funnel(figures, scope)

@@ -31,6 +31,13 @@ LATE_INK = QColor("#5A1A00")
 MUTED_INK = QColor("#595959")
 
 _ORDER = {status: n for n, status in enumerate(IdeaStatus)}
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT, _FONT = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.FontRole)
+_FOREGROUND, _BACKGROUND = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.BackgroundRole)
+_LATE_ROLES = frozenset((_BACKGROUND, _FOREGROUND, _FONT))
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def iso(day: date | None) -> str:
@@ -76,6 +83,10 @@ class RowsModel(QAbstractTableModel):
     def row(self, row: int) -> Any:
         return self._rows[row]
 
+    def row_of(self, row_id: str) -> int:
+        """The row showing ``row_id``, or -1."""
+        return next((n for n, item in enumerate(self._rows) if self.row_id(item) == row_id), -1)
+
     def rows(self) -> list[Any]:
         return list(self._rows)
 
@@ -101,37 +112,31 @@ class RowsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headings[section]
             if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[section].number:
-                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                return _RIGHT
         return None
 
     def data(self, index: AnyIndex, role: int = roles.DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Called for every painted cell and role: roles as plain ints, the commonest first.
+        row = index.row()
+        if row < 0 or row >= len(self._rows):
             return None
-        item, column = self._rows[index.row()], index.column()
-        spec = self.columns[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return spec.text(item)
+        item, column = self._rows[row], index.column()
+        if role in (_DISPLAY, _TOOLTIP):
+            return self.columns[column].text(item)
         if role == roles.ID:
             return self.row_id(item)
         if role == WORKSHOP_ROLE:
             return str(item.workshop_id) if hasattr(item, "workshop_id") else self.row_id(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and spec.number:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_muted(item, column):
+        if role == _ALIGNMENT:
+            return _RIGHT if self.columns[column].number else None
+        if role == _FOREGROUND and self.is_muted(item, column):
             return self._muted
-        if column == self.mark_column and self.is_late(item):
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return self._tint
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return self._ink
-            if role == Qt.ItemDataRole.FontRole:
-                return self._bold
+        if column == self.mark_column and role in _LATE_ROLES and self.is_late(item):
+            return {_BACKGROUND: self._tint, _FOREGROUND: self._ink, _FONT: self._bold}[role]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

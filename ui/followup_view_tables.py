@@ -72,15 +72,13 @@ class RowsTable(QStackedWidget):
 
     def choose(self, row_id: str | None, column: int = 0) -> bool:
         """Make the row with ``row_id`` current (and visible); False when it is not shown."""
-        if row_id is None:
+        row = -1 if row_id is None else self.model.row_of(row_id)
+        if row < 0:
             return False
-        for row in range(self.model.rowCount()):  # a few thousand at most, in memory
-            index = self.model.index(row, column)
-            if index.data(roles.ID) == row_id:
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                return True
-        return False
+        index = self.model.index(row, column)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
 
 
 def page(hint: str, *widgets: QWidget) -> QWidget:

@@ -37,6 +37,7 @@ STAGES = (
 class Stage:
     label: str
     count: int
+    number: str  # the count as the language writes it
     colour: QColor
     #: How many of the stage before came this far, in words; empty for the first stage.
     conversion: str
@@ -99,6 +100,7 @@ def stages(funnel: Funnel) -> list[Stage]:
         Stage(
             _(heading),
             int(getattr(funnel, key)),
+            format_number(int(getattr(funnel, key))),
             QColor(STAGE_COLOURS[n]),
             conversion(key, funnel) if n else "",
         )
@@ -138,6 +140,8 @@ class FunnelChart(QWidget):
 
     def set_funnel(self, funnel: Funnel, scope: str) -> None:
         """Show ``funnel``; ``scope`` names what it counts ("All workshops" or a workshop's title)."""
+        if (funnel, scope) == (self.funnel, self.scope) and self._stages:
+            return
         self.funnel, self.scope = funnel, scope
         self._stages = stages(funnel)
         description = self.description()
@@ -148,12 +152,12 @@ class FunnelChart(QWidget):
 
     def stage_texts(self) -> list[tuple[str, str, str]]:
         """What the chart paints, stage by stage: the label, the number and the conversion line."""
-        return [(s.label, format_number(s.count), s.conversion) for s in self._stages]
+        return [(s.label, s.number, s.conversion) for s in self._stages]
 
     def description(self) -> str:
         lines = [self.scope] if self.scope else []
         for s in self._stages:
-            line = _("{stage}: {count}").format(stage=s.label, count=format_number(s.count))
+            line = _("{stage}: {count}").format(stage=s.label, count=s.number)
             lines.append(f"{line} – {s.conversion}" if s.conversion else line)
         lines.append(summary(self.funnel))
         return "\n".join(lines)
@@ -185,7 +189,7 @@ class FunnelChart(QWidget):
         label_font, number_font, small_font = self._fonts()
         labels, numbers = QFontMetrics(label_font), QFontMetrics(number_font)
         label_width = max(labels.horizontalAdvance(s.label) for s in self._stages) + 10
-        number_width = max(numbers.horizontalAdvance(format_number(s.count)) for s in self._stages) + 8
+        number_width = max(numbers.horizontalAdvance(s.number) for s in self._stages) + 8
         width = self.width()
         track = max(20.0, width - label_width - number_width - 4)
         most = max((s.count for s in self._stages), default=0) or 1
@@ -224,7 +228,7 @@ class FunnelChart(QWidget):
             painter.drawText(
                 QRectF(bar.right() + 6, y, number_width, bar.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                format_number(stage.count),
+                stage.number,
             )
             y += self.BAR_HEIGHT + self.GAP
         painter.end()
