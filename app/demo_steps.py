@@ -25,7 +25,7 @@ from models.database import Database
 from models.enums import DecisionLevel, DecisionOutcome, FollowUpKind, ReviewFormat
 from models.plan import Action, Decision, DevelopmentPlan, FollowUpEntry, ResourceAllocation
 from models.review import Analysis, Review, ReviewNote
-from models.voting import VotingRound
+from models.voting import ShortlistEntry, VotingRound
 
 
 def held_on_for(today: date) -> date:
@@ -158,7 +158,7 @@ def _follow_up(db: Database, story: _Story, workshop_id: str, going_on: str | No
 
 
 def _date_back(db: Database, story: _Story, workshop_id: str) -> None:
-    """Every row written above, and the workshop's vote, stamped with its moment in the story."""
+    """Every row written above, and the workshop's vote and shortlist, stamped with their moments."""
     with db.transaction() as session:
         for key, value, moment in story.moments:
             table = key.class_
@@ -175,6 +175,11 @@ def _date_back(db: Database, story: _Story, workshop_id: str) -> None:
                 revealed_at=story.at(0, 10, 30),
                 updated_at=story.at(0, 10, 30),
             )
+        )
+        session.execute(
+            update(ShortlistEntry)
+            .where(ShortlistEntry.workshop_id == workshop_id)
+            .values(created_at=story.at(0, 10, 35), updated_at=story.at(0, 10, 35))
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from app.analysis import save_analysis
 from app.decisions import allocate, record_decision, remove_allocation
@@ -13,7 +13,7 @@ from app.idea_progress_detail import StepReached, step_reached, stored_statuses
 from app.ideas import add_idea, list_ideas, remove_idea
 from app.plans import create_plan
 from app.review import set_recommendation, start_review
-from app.shortlist import add_to_shortlist
+from app.shortlist import add_to_shortlist, shortlist
 from app.snapshots import WorkshopSnapshot
 from app.workshops import get_workshop
 from models.database import Database
@@ -95,6 +95,13 @@ def test_the_demo_ideas_steps_and_their_dates(db: Database) -> None:
     going_on = step_reached(db, ideas[GOING_ON])
     last_check_in = held_on + timedelta(days=CHECK_INS[-1][0])
     assert going_on == StepReached(IdeaStatus.REALISING, on=last_check_in)
+    waiting = next(
+        i.idea_id for i in shortlist(db, workshop_id) if i.idea_id not in {ideas[GOING_ON], ideas[REWORKED]}
+    )
+    shortlisted_on = step_reached(db, waiting)
+    assert shortlisted_on.status is IdeaStatus.SHORTLISTED
+    assert isinstance(shortlisted_on.on, datetime)
+    assert shortlisted_on.on.date() == held_on  # chosen by the vote at the workshop
     reworked = step_reached(db, ideas[REWORKED])
     assert (reworked.status, reworked.decision_number, reworked.decision_outcome) == (
         IdeaStatus.DECIDED,
