@@ -194,19 +194,13 @@ class FunnelChart(QWidget):
         track = max(20.0, width - label_width - number_width - 4)
         most = max((s.count for s in self._stages), default=0) or 1
         small_height = QFontMetrics(small_font).height()
+        # The lines between the bars start under the bars, or further left, all alike, if one needs room.
+        longest = max(QFontMetrics(small_font).horizontalAdvance("↓ " + s.conversion) for s in self._stages)
+        indent = float(label_width) if label_width + longest <= width else max(2.0, width - longest)
         y = float(self.GAP)
         for stage in self._stages:
             if stage.conversion:
-                painter.setFont(small_font)
-                painter.setPen(MUTED)
-                line = QRectF(label_width, y, width - label_width, small_height)
-                painter.drawText(
-                    line,
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    QFontMetrics(small_font).elidedText(
-                        "↓ " + stage.conversion, Qt.TextElideMode.ElideRight, int(line.width())
-                    ),
-                )
+                self._paint_conversion(painter, small_font, "↓ " + stage.conversion, indent, y)
             y += small_height + self.GAP
             bar = QRectF(label_width, y, track, self.BAR_HEIGHT)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -232,3 +226,14 @@ class FunnelChart(QWidget):
             )
             y += self.BAR_HEIGHT + self.GAP
         painter.end()
+
+    def _paint_conversion(self, painter: QPainter, font: QFont, text: str, left: float, y: float) -> None:
+        metrics = QFontMetrics(font)
+        width = self.width()
+        painter.setFont(font)
+        painter.setPen(MUTED)
+        painter.drawText(
+            QRectF(left, y, width - left, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - left)),
+        )

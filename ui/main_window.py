@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(undo)
         toolbar.addAction(redo)
         toolbar.addSeparator()
+        a["followup"].setIconText(_("Follow-up"))  # the menu's longer words would crowd the toolbar
         toolbar.addAction(a["followup"])
         self.toolbar = toolbar
         workshop_menu = self.menuBar().addMenu(_("&Workshop"))
