@@ -82,7 +82,7 @@ def block_lines(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
         if block.style == "strong":
             return _paragraphs(block.text, _bold)
-        if block.style in ("note", "small"):
+        if block.style == "small":
             return _paragraphs(block.text, lambda t: f"*{t}*")
         return _paragraphs(block.text)
     if isinstance(block, Table):

@@ -35,7 +35,6 @@ from exports.protocol_styles import (
     LINK,
     LIST_TITLE,
     MUTED,
-    NOTE,
     RULE,
     SHADE,
     SMALL,
@@ -46,7 +45,7 @@ from exports.protocol_styles import (
 )
 from exports.qr import QrFlowable
 
-_PARAGRAPH_STYLES = {"body": BODY, "note": NOTE, "small": SMALL, "strong": STRONG}
+_PARAGRAPH_STYLES = {"body": BODY, "small": SMALL, "strong": STRONG}
 #: Every table names its font: reportlab's default (Helvetica) would not be embedded.
 FONT: tuple[Any, ...] = ("FONTNAME", (0, 0), (-1, -1), SANS)
 _GRID: list[Any] = [

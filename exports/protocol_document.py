@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParagraphStyle = Literal["body", "note", "small", "strong"]
+ParagraphStyle = Literal["body", "small", "strong"]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The protocol's look: A4, embedded DejaVu, a serif body and sans headings, light table rules."""
+"""The protocol's look: A4, embedded DejaVu Sans, clear headings, light table rules."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from exports.fonts import SANS, SANS_BOLD, SERIF, SERIF_ITALIC, printable, register_fonts
+from exports.fonts import SANS, SANS_BOLD, printable, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 20 * mm, 27 * mm, 20 * mm
@@ -32,9 +32,8 @@ def _style(name: str, font: str, size: float, leading: float, **extra: Any) -> P
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **options)
 
 
-BODY = _style("body", SERIF, 10, 13.5, spaceAfter=5)
+BODY = _style("body", SANS, 10, 14, spaceAfter=5)
 STRONG = _style("strong", SANS_BOLD, 10, 13.5, spaceAfter=5)
-NOTE = _style("note", SERIF_ITALIC, 9.5, 12.5, spaceAfter=5)
 SMALL = _style("small", SANS, 8, 10.5, textColor=MUTED, spaceAfter=4)
 CELL = _style("cell", SANS, 8.5, 11)
 CELL_RIGHT = _style("cell_right", SANS, 8.5, 11, alignment=TA_RIGHT)
@@ -51,7 +50,7 @@ HEADINGS = {
     3: _style("h3", SANS_BOLD, 10, 13, spaceBefore=8, spaceAfter=3, keepWithNext=1),
 }
 LIST_TITLE = _style("list_title", SANS_BOLD, 9, 12, spaceBefore=4, spaceAfter=1, keepWithNext=1)
-BULLET = _style("bullet", SERIF, 9.5, 12.5, leftIndent=10, bulletIndent=1, spaceAfter=1, bulletFontName=SERIF)
+BULLET = _style("bullet", SANS, 9.5, 13, leftIndent=10, bulletIndent=1, spaceAfter=1, bulletFontName=SANS)
 
 
 def markup(text: str) -> str:
