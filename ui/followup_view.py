@@ -138,7 +138,7 @@ class FollowUpView(QWidget):
             (label(ACTION_STATUSES, s) for s in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)), key=len
         )
         self.actions_model = ActionsModel(self)
-        self.actions = RowsTable(
+        self.action_rows = RowsTable(
             self.actions_model,
             ActionsModel.ACTION,
             {
@@ -151,7 +151,7 @@ class FollowUpView(QWidget):
             _("Open actions"),
         )
         self.plans_model = PlansModel(self)
-        self.plans = RowsTable(
+        self.plan_rows = RowsTable(
             self.plans_model,
             PlansModel.PLAN,
             {
@@ -164,7 +164,7 @@ class FollowUpView(QWidget):
             _("Plans"),
         )
         self.workshops_model = WorkshopsModel(self)
-        self.workshops = RowsTable(
+        self.date_rows = RowsTable(
             self.workshops_model,
             WorkshopsModel.WORKSHOP,
             {
@@ -175,12 +175,12 @@ class FollowUpView(QWidget):
             },
             _("Follow-up dates"),
         )
-        self.date_delegate = FollowUpDateDelegate(self.hub.today(), self.workshops.table)
-        dates = self.workshops.table
+        self.date_delegate = FollowUpDateDelegate(self.hub.today(), self.date_rows.table)
+        dates = self.date_rows.table
         dates.setItemDelegateForColumn(WorkshopsModel.NEXT, self.date_delegate)
         dates.setEditTriggers(dates.EditTrigger.DoubleClicked | dates.EditTrigger.EditKeyPressed)
         self.workshops_model.followUpDateEdited.connect(self.set_follow_up_date)
-        for table in (self.actions, self.plans, self.workshops):
+        for table in (self.action_rows, self.plan_rows, self.date_rows):
             table.table.activated.connect(self._open)
 
         self.change_date = QPushButton(_("Change the date…"))
@@ -189,7 +189,7 @@ class FollowUpView(QWidget):
         self.remove_date.setToolTip(_("The workshop has no follow-up planned."))
         self.remove_date.clicked.connect(lambda: self._set_current_date(None))
         self.open_button = QPushButton(_("Open the workshop"))
-        self.open_button.clicked.connect(lambda: self._open(self.workshops.table.currentIndex()))
+        self.open_button.clicked.connect(lambda: self._open(self.date_rows.table.currentIndex()))
         buttons = QHBoxLayout()
         for button in (self.change_date, self.remove_date):
             buttons.addWidget(button)
@@ -201,11 +201,11 @@ class FollowUpView(QWidget):
         buttons.setContentsMargins(0, 0, 0, 0)
 
         opens = _("Double-click a row, or press Enter, to open its workshop.")
-        self.tabs.addTab(page(opens, self.actions), "")
-        self.tabs.addTab(page(opens, self.plans), "")
+        self.tabs.addTab(page(opens, self.action_rows), "")
+        self.tabs.addTab(page(opens, self.plan_rows), "")
         self.tabs.addTab(
             page(
-                _("Double-click a date to change it; Ctrl+Z takes a change back."), self.workshops, button_row
+                _("Double-click a date to change it; Ctrl+Z takes a change back."), self.date_rows, button_row
             ),
             "",
         )
@@ -265,24 +265,24 @@ class FollowUpView(QWidget):
         self.workshop_filter.setCurrentIndex(max(index, 0))
 
     def _apply(self) -> None:
-        kept = [(table, table.current_id()) for table in (self.actions, self.plans, self.workshops)]
+        kept = [(table, table.current_id()) for table in (self.action_rows, self.plan_rows, self.date_rows)]
         self.shown = shown = filter_overview(self._whole, self.search.text(), self.workshop_id())
         self.actions_model.set_rows(shown.actions)
         self.plans_model.set_rows(shown.plans)
         self.workshops_model.set_workshops(shown.workshops, shown.actions)
         narrowed = bool(shown.search) or shown.workshop_id is not None
         nothing = _("Nothing matches the search.") if narrowed else ""
-        self.actions.show_rows(
+        self.action_rows.show_rows(
             nothing or _("No open actions: every action of the plans is done or handed over.")
         )
-        self.plans.show_rows(nothing or _("No development plans yet."))
-        self.workshops.show_rows(nothing or _("No workshops yet."))
+        self.plan_rows.show_rows(nothing or _("No development plans yet."))
+        self.date_rows.show_rows(nothing or _("No workshops yet."))
         for table, row_id in kept:
             if not table.choose(row_id) and table.model.rowCount():
                 table.table.setCurrentIndex(table.model.index(0, 0))
         one_workshop = shown.workshop_id is not None  # its title would fill a column
-        self.actions.table.setColumnHidden(ActionsModel.WORKSHOP, one_workshop)
-        self.plans.table.setColumnHidden(PlansModel.WORKSHOP, one_workshop)
+        self.action_rows.table.setColumnHidden(ActionsModel.WORKSHOP, one_workshop)
+        self.plan_rows.table.setColumnHidden(PlansModel.WORKSHOP, one_workshop)
         self._enable_date_buttons()
         self._update_texts(shown)
         self._update_funnel()
@@ -337,21 +337,21 @@ class FollowUpView(QWidget):
             self.openRequested.emit(str(index.data(WORKSHOP_ROLE)))
 
     def _enable_date_buttons(self) -> None:
-        current = self.workshops.table.currentIndex()
+        current = self.date_rows.table.currentIndex()
         row = self.workshops_model.row(current.row()) if current.isValid() else None
         self.change_date.setEnabled(row is not None)
         self.open_button.setEnabled(row is not None)
         self.remove_date.setEnabled(row is not None and row.follow_up_on is not None)
 
     def _edit_date(self) -> None:
-        current = self.workshops.table.currentIndex()
+        current = self.date_rows.table.currentIndex()
         if current.isValid():
             index = current.siblingAtColumn(WorkshopsModel.NEXT)
-            self.workshops.table.setCurrentIndex(index)
-            self.workshops.table.edit(index)
+            self.date_rows.table.setCurrentIndex(index)
+            self.date_rows.table.edit(index)
 
     def _set_current_date(self, day: date | None) -> None:
-        current = self.workshops.table.currentIndex()
+        current = self.date_rows.table.currentIndex()
         if current.isValid():
             self.set_follow_up_date(self.workshops_model.row(current.row()).id, day)
 

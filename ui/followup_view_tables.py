@@ -117,7 +117,9 @@ class FollowUpDateDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         assert isinstance(editor, QDateEdit)
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(value if isinstance(value, QDate) else QDate(self.today))
+        editor.setDate(
+            value if isinstance(value, QDate) else QDate(self.today.year, self.today.month, self.today.day)
+        )
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         assert isinstance(editor, QDateEdit)

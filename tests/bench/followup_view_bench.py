@@ -113,7 +113,7 @@ def bench_open(rounds: int = 10) -> tuple[list[float], list[float]]:
         def open_ours() -> QWidget:
             view = FollowUpView(hub)
             view.resize(*SIZE)
-            watch = PaintWatch(view.actions.table.viewport())
+            watch = PaintWatch(view.action_rows.table.viewport())
             view.show()
             watch.wait()
             return view
@@ -146,7 +146,7 @@ def bench_filter(rounds: int = 3) -> tuple[list[float], list[float]]:
         view = FollowUpView(_hub(db))
         view.resize(*SIZE)
         view.show()
-        ours_watch = PaintWatch(view.actions.table.viewport())
+        ours_watch = PaintWatch(view.action_rows.table.viewport())
         ours_watch.wait()
         table, model = _bare_view(con)
         proxy = QSortFilterProxyModel()

@@ -135,7 +135,7 @@ def test_open_actions_by_due_date_with_the_overdue_one_marked(
 
 
 def test_a_header_click_sorts_and_the_next_refresh_keeps_that_order(view: FollowUpView) -> None:
-    header = view.actions.table.horizontalHeader()
+    header = view.action_rows.table.horizontalHeader()
     header.setSortIndicator(ActionsModel.OWNER, Qt.SortOrder.AscendingOrder)
     assert column(view.actions_model, ActionsModel.OWNER) == [
         "Bo Ek",
@@ -181,8 +181,8 @@ def test_typing_a_search_narrows_all_three_lists(view: FollowUpView) -> None:
     assert column(view.workshops_model, WorkshopsModel.WORKSHOP) == ["Trygg skolväg"]
     assert view.tabs.tabText(view.PLANS_TAB) == "Plans (0)"
     view.tabs.setCurrentIndex(view.PLANS_TAB)
-    assert view.plans.empty.isVisible()
-    assert view.plans.empty.text() == "Nothing matches the search."
+    assert view.plan_rows.empty.isVisible()
+    assert view.plan_rows.empty.text() == "Nothing matches the search."
 
     view.search.clear()
     type_text(view.search, "PARKBÄNK")
@@ -192,7 +192,7 @@ def test_typing_a_search_narrows_all_three_lists(view: FollowUpView) -> None:
 
     view.search.clear()
     assert view.actions_model.rowCount() == 5
-    assert view.plans.table.isVisible()
+    assert view.plan_rows.table.isVisible()
 
 
 def test_the_workshop_filter_narrows_the_lists_and_the_funnel(
@@ -200,14 +200,14 @@ def test_the_workshop_filter_narrows_the_lists_and_the_funnel(
 ) -> None:
     combo = view.workshop_filter
     assert [combo.itemText(i) for i in range(combo.count())] == ["All workshops", PARK, "Trygg skolväg"]
-    assert not view.actions.table.isColumnHidden(ActionsModel.WORKSHOP)
+    assert not view.action_rows.table.isColumnHidden(ActionsModel.WORKSHOP)
 
     combo.setCurrentIndex(1)
 
     assert column(view.actions_model, ActionsModel.ACTION) == ["Beställ bänkar"]
     assert column(view.plans_model, PlansModel.PLAN) == ["Fler parkbänkar"]
     assert column(view.workshops_model, WorkshopsModel.WORKSHOP) == [PARK]
-    assert view.actions.table.isColumnHidden(ActionsModel.WORKSHOP)  # one workshop: no need to say it
+    assert view.action_rows.table.isColumnHidden(ActionsModel.WORKSHOP)  # one workshop: no need to say it
     assert view.funnel_heading.text() == f"Funnel: {PARK}"
     assert view.funnel.funnel == funnel(hub.db, followed.park_id)
 
@@ -216,8 +216,8 @@ def test_choosing_a_date_persists_it_and_undo_takes_it_back(
     view: FollowUpView, followed: Followed, hub: Hub, qtbot: QtBot
 ) -> None:
     view.tabs.setCurrentIndex(view.DATES_TAB)
-    table = view.workshops.table
-    assert view.workshops.choose(followed.park_id)
+    table = view.date_rows.table
+    assert view.date_rows.choose(followed.park_id)
     target = followed.today + timedelta(days=60)
 
     # WHEN the organiser asks to change the date, picks one, and leaves the field
@@ -231,7 +231,7 @@ def test_choosing_a_date_persists_it_and_undo_takes_it_back(
     # THEN the database has it, and the list shows it in date order
     assert get_workshop(hub.db, followed.park_id).follow_up_on == target
     qtbot.waitUntil(lambda: column(view.workshops_model, WorkshopsModel.NEXT)[1] == iso(target))
-    assert view.workshops.current_id() == followed.park_id
+    assert view.date_rows.current_id() == followed.park_id
     assert table.currentIndex().row() == 1
 
     # WHEN undone, the workshop has no date again
@@ -246,7 +246,7 @@ def test_a_date_can_be_removed_and_the_button_says_when_there_is_none(
     view: FollowUpView, followed: Followed, hub: Hub, qtbot: QtBot
 ) -> None:
     view.tabs.setCurrentIndex(view.DATES_TAB)
-    view.workshops.choose(followed.workshop_id)
+    view.date_rows.choose(followed.workshop_id)
     assert view.remove_date.isEnabled()
 
     with qtbot.waitSignal(hub.followUpChanged) as changed:
@@ -262,14 +262,14 @@ def test_a_date_can_be_removed_and_the_button_says_when_there_is_none(
 def test_double_clicking_an_action_or_a_plan_asks_for_its_workshop(
     view: FollowUpView, followed: Followed, qtbot: QtBot
 ) -> None:
-    table = view.actions.table
+    table = view.action_rows.table
     rect = table.visualRect(view.actions_model.index(3, ActionsModel.ACTION))
     with qtbot.waitSignal(view.openRequested) as opened:
         double_click(qtbot, table, rect.center())
     assert opened.args == [followed.park_id]
 
     view.tabs.setCurrentIndex(view.PLANS_TAB)
-    table = view.plans.table
+    table = view.plan_rows.table
     rect = table.visualRect(view.plans_model.index(2, PlansModel.PLAN))
     with qtbot.waitSignal(view.openRequested) as opened:
         double_click(qtbot, table, rect.center())
@@ -323,7 +323,7 @@ def test_an_empty_database_says_there_is_nothing_to_follow_up(hub: Hub, qtbot: Q
     widget = FollowUpView(hub)
     qtbot.addWidget(widget)
     widget.show()
-    assert widget.actions.empty.isVisible()
-    assert widget.actions.empty.text().startswith("No open actions")
+    assert widget.action_rows.empty.isVisible()
+    assert widget.action_rows.empty.text().startswith("No open actions")
     assert widget.funnel.stage_texts()[0] == ("Participants", "0", "")
     assert widget.funnel_summary.text() == "0 of 0 ideas got a plan, 0 got a GO, 0 were realised."

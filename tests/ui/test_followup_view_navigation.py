@@ -49,7 +49,7 @@ def test_the_list_opens_the_follow_up_and_its_back_button_returns(window: MainWi
 
 def test_opening_an_action_goes_to_its_workshop(demo_id: str, window: MainWindow, qtbot: QtBot) -> None:
     view = open_follow_up(window, qtbot)
-    table = view.actions.table
+    table = view.action_rows.table
     index = view.actions_model.index(0, ActionsModel.ACTION)
     assert view.actions_model.index(0, ActionsModel.WORKSHOP).data() == DEMO_TITLE
     table.setCurrentIndex(index)
@@ -76,7 +76,7 @@ def test_keys_reach_the_follow_up_and_its_search(window: MainWindow, qtbot: QtBo
     view = window.followup_view
     assert window.pages.currentWidget() is view
 
-    view.actions.table.setFocus()
+    view.action_rows.table.setFocus()
     press(qtbot, window, Qt.Key.Key_F)
     assert view.search.hasFocus()
     press(qtbot, window, Qt.Key.Key_Home, ALT)
