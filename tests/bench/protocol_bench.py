@@ -71,7 +71,7 @@ def bare_story(document: Any) -> list[Any]:
 
     styles = getSampleStyleSheet()
     # DejaVu runs about a tenth wider than Helvetica and Times: the same lines need larger sizes here.
-    body = styles["BodyText"].clone("body", fontName="Times-Roman", fontSize=11, leading=13.5)
+    body = styles["BodyText"].clone("body", fontName="Helvetica", fontSize=11, leading=14)
     cell = styles["BodyText"].clone("cell", fontSize=9.6, leading=11)
     grid = TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, "grey"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     story: list[Any] = [Spacer(1, 75 * mm)]  # page one's heading, facts and code
