@@ -176,6 +176,7 @@ class FollowUpView(QWidget):
             _("Follow-up dates"),
         )
         self.date_delegate = FollowUpDateDelegate(self.hub.today(), self.date_rows.table)
+        self.date_delegate.closeEditor.connect(self._editor_closed)
         dates = self.date_rows.table
         dates.setItemDelegateForColumn(WorkshopsModel.NEXT, self.date_delegate)
         dates.setEditTriggers(dates.EditTrigger.DoubleClicked | dates.EditTrigger.EditKeyPressed)
@@ -222,8 +223,14 @@ class FollowUpView(QWidget):
 
     def _refresh_if_stale(self) -> None:
         self._queued = False
+        if self.date_delegate.editor is not None:
+            return  # reading anew would close the date being chosen; done when it closes
         if self._stale and self.isVisible():
             self.refresh()
+
+    def _editor_closed(self, *_closed: object) -> None:
+        if self._stale:
+            self._mark_stale()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
@@ -265,6 +272,7 @@ class FollowUpView(QWidget):
         self.workshop_filter.setCurrentIndex(max(index, 0))
 
     def _apply(self) -> None:
+        self.date_delegate.commit()  # the tables are about to be filled anew: keep a date being chosen
         kept = [(table, table.current_id()) for table in (self.action_rows, self.plan_rows, self.date_rows)]
         self.shown = shown = filter_overview(self._whole, self.search.text(), self.workshop_id())
         self.actions_model.set_rows(shown.actions)

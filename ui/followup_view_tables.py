@@ -100,7 +100,9 @@ class FollowUpDateDelegate(QStyledItemDelegate):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
+        #: The open editor, if a date is being chosen (the view waits with reading anew until it closes).
         self.editor: QDateEdit | None = None
+        self.closeEditor.connect(self._forget)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         editor = QDateEdit(parent)

@@ -327,3 +327,27 @@ def test_an_empty_database_says_there_is_nothing_to_follow_up(hub: Hub, qtbot: Q
     assert widget.action_rows.empty.text().startswith("No open actions")
     assert widget.funnel.stage_texts()[0] == ("Participants", "0", "")
     assert widget.funnel_summary.text() == "0 of 0 ideas got a plan, 0 got a GO, 0 were realised."
+
+
+def test_a_change_elsewhere_waits_until_the_date_being_chosen_is_saved(
+    view: FollowUpView, followed: Followed, hub: Hub, qtbot: QtBot
+) -> None:
+    view.tabs.setCurrentIndex(view.DATES_TAB)
+    view.date_rows.choose(followed.park_id)
+    qtbot.mouseClick(view.change_date, LEFT)
+    editor = view.date_delegate.editor
+    assert editor is not None
+    target = followed.today + timedelta(days=9)
+    editor.setDate(QDate(target.year, target.month, target.day))
+
+    # WHEN something else changes while the date is being chosen (a phone adds an idea)
+    add_idea(hub.db, followed.park_id, "Bättre belysning")
+    hub.ideasChanged.emit(followed.park_id, [])
+    QApplication.processEvents()
+
+    # THEN the date stays open; saving it saves the date and the view then reads both
+    assert view.date_delegate.editor is editor
+    view.flush()
+    assert get_workshop(hub.db, followed.park_id).follow_up_on == target
+    qtbot.waitUntil(lambda: view.funnel.funnel.ideas == 6)
+    assert iso(target) in column(view.workshops_model, WorkshopsModel.NEXT)
