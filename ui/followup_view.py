@@ -288,7 +288,8 @@ class FollowUpView(QWidget):
         for table, row_id in kept:
             if not table.choose(row_id) and table.model.rowCount():
                 table.table.setCurrentIndex(table.model.index(0, 0))
-        one_workshop = shown.workshop_id is not None  # its title would fill a column
+        # One workshop chosen, or only one there: its title in every row would take the action's room.
+        one_workshop = shown.workshop_id is not None or len(self._whole.workshops) <= 1
         self.action_rows.table.setColumnHidden(ActionsModel.WORKSHOP, one_workshop)
         self.plan_rows.table.setColumnHidden(PlansModel.WORKSHOP, one_workshop)
         self._enable_date_buttons()

@@ -196,7 +196,7 @@ class FunnelChart(QWidget):
         small_height = QFontMetrics(small_font).height()
         # The lines between the bars start under the bars, or further left, all alike, if one needs room.
         longest = max(QFontMetrics(small_font).horizontalAdvance("↓ " + s.conversion) for s in self._stages)
-        indent = float(label_width) if label_width + longest <= width else max(2.0, width - longest)
+        indent = float(label_width) if label_width + longest + 8 <= width else max(2.0, width - longest - 8)
         y = float(self.GAP)
         for stage in self._stages:
             if stage.conversion:
