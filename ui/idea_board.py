@@ -47,6 +47,7 @@ from ui.commands import push
 from ui.dialogs import ClusterNameDialog
 from ui.hub import Hub
 from ui.idea_cards import CardListView, IdeaColumnModel
+from ui.idea_list import StepFollower
 
 #: What a dragged card carries: ``{"workshop": id, "ideas": [ids]}`` as JSON.
 COLUMN_WIDTH = 240
@@ -276,6 +277,8 @@ class IdeaBoard(QWidget):
         hub.ideasRemoved.connect(self._on_ideas_removed)
         hub.clustersChanged.connect(self._on_clusters_changed)
         hub.participantsChanged.connect(self._on_participants_changed)
+        self.steps = StepFollower(hub, workshop_id, self._shown_idea, self)
+        self.steps.moved.connect(self._on_steps_moved)
         self.reload()
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
@@ -329,6 +332,13 @@ class IdeaBoard(QWidget):
                 self._ideas[idea.id] = idea
                 keys.add(self._key(idea))
         self._sync(keys)
+
+    def _shown_idea(self, idea_id: str) -> IdeaSnapshot | None:
+        return self._ideas.get(idea_id)
+
+    def _on_steps_moved(self, ideas: list[IdeaSnapshot]) -> None:
+        """Reviews, plans, decisions or follow-up moved these ideas' steps: their cards' tags follow."""
+        self._on_ideas_changed(self.workshop_id, ideas)
 
     def _on_ideas_removed(self, workshop_id: str, idea_ids: list[str]) -> None:
         if workshop_id != self.workshop_id:

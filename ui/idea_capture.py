@@ -89,6 +89,7 @@ class IdeaCapture(QWidget):
         self.ideas.removed.connect(self._ideas_removed)
         self.ideas.peopleChanged.connect(self._people_loaded)
         self.model = self.ideas.model
+        self.form.step.read_step = self.ideas.step_reached
         self.model.on_title_edited = self._title_edited
         self.filter = IdeaFilter(self)
         self.filter.setSourceModel(self.model)

@@ -114,13 +114,13 @@ def test_the_list_shows_the_step_finds_it_and_follows_it(
 
     capture.edit(walked.ideas[0])
     assert capture.form.step.isVisible()
-    assert capture.form.step.text() == "Step: Shortlisted"
+    assert capture.form.step.text().startswith("Step: Shortlisted — on the shortlist since ")
     review(hub, walked.ideas[0], "proceed")
     with qtbot.waitSignal(capture.model.dataChanged):
         hub.progressChanged.emit(walked.workshop_id)
     row = capture.model.row_of(walked.ideas[0])
     assert capture.model.index(row).data(StepRole) == "Reviewed"
-    assert capture.form.step.text() == "Step: Reviewed"
+    assert capture.form.step.text().startswith("Step: Reviewed — critical review completed ")
 
 
 def test_the_form_says_the_step_and_what_put_it_there(hub: Hub, walked: Shortlisted, qtbot: QtBot) -> None:
@@ -170,3 +170,14 @@ def known(model: IdeaColumnModel, idea_id: str) -> IdeaSnapshot | None:
 
 def fresh(moved: list[IdeaSnapshot], idea: IdeaSnapshot) -> IdeaSnapshot:
     return next((m for m in moved if m.id == idea.id), idea)
+
+
+def test_the_board_follows_the_steps(hub: Hub, walked: Shortlisted, qtbot: QtBot) -> None:
+    board = IdeaBoard(hub, walked.workshop_id)
+    qtbot.addWidget(board)
+    [column] = board.columns()
+    review(hub, walked.ideas[0], "rework")
+    with qtbot.waitSignal(column.model.dataChanged):
+        hub.progressChanged.emit(walked.workshop_id)
+    assert tags(column.model)[FIRST] == "Reviewed"
+    assert board.reload_count == 1  # only the moved cards were redrawn
