@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from app.workshops import get_workshop
 from tests.ui.conftest import CTRL, DEMO_TITLE, LEFT, PARK_TITLE, press
 from ui.followup_view import FollowUpView
 from ui.followup_view_models import ActionsModel, WorkshopsModel
@@ -94,3 +95,35 @@ def test_a_workshop_made_while_away_is_there_on_return(
     view = open_follow_up(window, qtbot)
 
     assert len(titles(view)) == 2
+
+
+def test_a_date_being_chosen_is_saved_when_the_window_saves_its_edits(
+    demo_id: str, window: MainWindow, qtbot: QtBot
+) -> None:
+    view = open_follow_up(window, qtbot)
+    view.tabs.setCurrentIndex(view.DATES_TAB)
+    qtbot.mouseClick(view.change_date, LEFT)
+    editor = view.date_delegate.editor
+    assert editor is not None
+    editor.setDate(QDate(2031, 5, 17))
+
+    window.flush_edits()  # as on closing the window, or before a crash report
+
+    assert str(get_workshop(window.hub.db, demo_id).follow_up_on) == "2031-05-17"
+
+
+def test_a_chosen_workshop_deleted_meanwhile_leaves_all_workshops_shown(
+    demo_id: str, park_id: str, window: MainWindow, qtbot: QtBot
+) -> None:
+    view = open_follow_up(window, qtbot)
+    view.choose_workshop(park_id)
+    assert titles(view) == [PARK_TITLE]
+    qtbot.mouseClick(view.back_button, LEFT)
+    window.list_page.select(park_id)
+    window.delete_workshop()
+
+    view = open_follow_up(window, qtbot)
+
+    assert view.workshop_id() is None
+    assert view.workshop_filter.currentText() == view.workshop_filter.itemText(0)
+    assert titles(view) == [DEMO_TITLE]
