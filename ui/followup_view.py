@@ -61,6 +61,31 @@ class FollowUpView(QWidget):
         self._stale = True
         self._queued = False
 
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._build_tables()
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self._build_funnel())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([940, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_top())
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+
+        for signal in (
+            hub.workshopsChanged, hub.workshopChanged, hub.ideasChanged, hub.ideasRemoved,
+            hub.participantsChanged, hub.backingsChanged, hub.shortlistChanged, hub.reviewChanged,
+            hub.planChanged, hub.decisionsChanged, hub.followUpChanged, hub.progressChanged,
+        ):  # fmt: skip
+            signal.connect(self._mark_stale)
+
+    def _build_top(self) -> QHBoxLayout:
         self.back_button = QPushButton(_("← All workshops"))
         self.back_button.clicked.connect(self.backRequested)
         heading = QLabel(_("Follow-up"))
@@ -83,53 +108,23 @@ class FollowUpView(QWidget):
         top.addStretch(1)
         top.addWidget(self.workshop_filter)
         top.addWidget(self.search, 1)
+        return top
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self._build_tables()
-
+    def _build_funnel(self) -> QWidget:
         self.funnel = FunnelChart()
         self.funnel_heading = QLabel()
         typography.set_type(self.funnel_heading, typography.LIST, bold=True)
         self.funnel_heading.setWordWrap(True)
         self.funnel_summary = QLabel()
         self.funnel_summary.setWordWrap(True)
-        funnel_box = QWidget()
-        funnel_layout = QVBoxLayout(funnel_box)
-        funnel_layout.setContentsMargins(8, 6, 4, 4)
-        funnel_layout.addWidget(self.funnel_heading)
-        funnel_layout.addWidget(self.funnel)
-        funnel_layout.addWidget(self.funnel_summary)
-        funnel_layout.addStretch(1)
-
-        self.splitter = QSplitter()
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(funnel_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([940, 320])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.splitter, 1)
-
-        for signal in (hub.planChanged, hub.reviewChanged, hub.backingsChanged):
-            signal.connect(self._mark_stale)
-        for signal in (
-            hub.decisionsChanged,
-            hub.followUpChanged,
-            hub.progressChanged,
-            hub.workshopChanged,
-            hub.shortlistChanged,
-            hub.participantsChanged,
-            hub.ideasChanged,
-            hub.ideasRemoved,
-        ):
-            signal.connect(self._mark_stale)
-        hub.workshopsChanged.connect(self._mark_stale)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 6, 4, 4)
+        layout.addWidget(self.funnel_heading)
+        layout.addWidget(self.funnel)
+        layout.addWidget(self.funnel_summary)
+        layout.addStretch(1)
+        return box
 
     def _build_tables(self) -> None:
         day = _("{date} · Overdue").format(date="2026-09-30")
