@@ -38,6 +38,9 @@ OPTIONS: dict[str, Option] = {
         Option("backups_to_keep", 10, N_("Backups kept of the database"), tuple(range(1, 101))),
         # The name of the monitor chosen for the shared screen; empty: the first that is not primary.
         Option("shared_screen", "", N_("Monitor for the shared screen")),
+        # The follow-up link of the protocol's QR codes for this installation, with {workshop_id},
+        # {plan_id} and {date} filled in; a workshop's own link wins over it.
+        Option("follow_up_url_template", "", N_("Follow-up link for the protocol's QR codes")),
     )
 }
 

@@ -25,6 +25,8 @@ _BUILT_IN: dict[str, str] = {
     "json": "exports.package:write_package",
     "csv": "exports.csv_export:write_csv",
     "ics": "exports.calendar_export:write_calendar",
+    "pdf": "exports.protocol:pdf_format",
+    "md": "exports.markdown:markdown_format",
 }
 _registered: dict[str, Writer] = {}
 

@@ -65,3 +65,23 @@ def test_csv_export_prints_both_files_and_refusals_are_one_line(tmp_path: Path) 
     assert refused.stderr.startswith("mylla: ")
     assert len(refused.stderr.strip().splitlines()) == 1
     assert "Traceback" not in refused.stderr
+
+
+def test_the_protocol_takes_the_installations_link_or_says_which_option_to_give(
+    tmp_path: Path, mylla_home: Path
+) -> None:
+    from app.settings import Settings
+
+    db = tmp_path / "mylla.db"
+    workshop_id = demo(db)
+    out = tmp_path / "protokoll.pdf"
+    refused = mylla("--db", str(db), "export", workshop_id, "--format", "pdf", "--out", str(out))
+    assert refused.returncode == 1
+    assert "--follow-up-url" in refused.stderr
+    assert not out.exists()
+
+    Settings().set("follow_up_url_template", "https://intranat.example.se/uppfoljning/{workshop_id}")
+    written = mylla("--db", str(db), "export", workshop_id, "--format", "pdf", "--out", str(out))
+    assert written.returncode == 0, written.stderr
+    assert written.stdout.strip().splitlines() == [str(out)]
+    assert out.read_bytes().startswith(b"%PDF")

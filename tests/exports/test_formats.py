@@ -22,7 +22,7 @@ def own_registry(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_built_in_formats_are_offered() -> None:
-    assert {"json", "csv", "ics"} <= set(format_names())
+    assert {"json", "csv", "ics", "pdf", "md"} <= set(format_names())
 
 
 def test_a_registered_writer_is_offered_and_given_what_it_needs(db: Database, tmp_path: Path) -> None:
