@@ -242,10 +242,27 @@ def voting_rows() -> list[Row]:
 
 
 def follow_up_rows() -> list[Row]:
-    """The follow-up across workshops (issue 5's figures, the data part): reading and filtering it."""
+    """The follow-up across workshops (issue 5's figures): the data, and the view opened and filtered."""
+    quiet_offscreen()
     from followup_bench import bench_filter, bench_overview
+    from followup_view_bench import bench_filter as bench_view_filter
+    from followup_view_bench import bench_open as bench_view_open
 
     return [
+        median_row(
+            "follow-up view opened: 50 workshops, 500 plans, 3,000 actions",
+            bench_view_open(),
+            "bare QTableView of the same 3,000 rows",
+            "<= 300 ms",
+            1,
+        ),
+        median_row(
+            "follow-up view filtered by typed text",
+            bench_view_filter(),
+            "bare QSortFilterProxyModel",
+            "<= 50 ms",
+            1,
+        ),
         median_row(
             "follow-up overview: 50 workshops, 500 plans, 3,000 actions",
             bench_overview(),
@@ -254,6 +271,26 @@ def follow_up_rows() -> list[Row]:
             1,
         ),
         median_row("follow-up overview filtered by text", bench_filter(), "bare LIKE query", "<= 50 ms", 1),
+    ]
+
+
+def export_rows() -> list[Row]:
+    """The exports (issue 6's figures): the protocol PDF, and the workshop package out and in."""
+    from package_bench import bench_export, bench_import
+    from protocol_bench import bench_protocol
+
+    return [
+        median_row(
+            "protocol PDF: 300 ideas, 40 participants, 3 rounds, 20 plans",
+            bench_protocol(),
+            "bare reportlab document, same pages and tables",
+            "<= 2 s, <= 1.5x",
+            0,
+        ),
+        median_row("package export, same workshop", bench_export(), "json.dumps", "<= 1 s", 0),
+        median_row(
+            "package import, same workshop", bench_import(), "json.loads + bare executemany", "<= 1 s", 0
+        ),
     ]
 
 
@@ -324,6 +361,7 @@ def main() -> None:
         rows.extend(room_rows())
         rows.extend(voting_rows())
         rows.extend(follow_up_rows())
+        rows.extend(export_rows())
 
     widths = [
         max(len(r[i]) for r in [*rows, ("figure", "Mylla", "baseline", "ratio", "target")]) for i in range(5)
