@@ -17,11 +17,13 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as RTable
 
+from app.settings import Settings, logo_path
 from exports.fonts import SANS, SANS_BOLD, printable
 from exports.protocol_blocks import FONT, flowables, qr_code
 from exports.protocol_content import build_document
 from exports.protocol_document import Document, Header, Section
 from exports.protocol_files import replacing
+from exports.protocol_logo import beside_logo, logo_image
 from exports.protocol_progress import Percent
 from exports.protocol_styles import (
     BOTTOM,
@@ -98,12 +100,14 @@ def _fit(canvas: Canvas, text: str, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _header(header: Header) -> list[Flowable]:
-    story: list[Flowable] = []
+def _header(header: Header, logo: Path | None = None) -> list[Flowable]:
+    names: list[Flowable] = []
     if header.organisation:
-        story.append(Para(markup(header.organisation), ORGANISATION))
+        names.append(Para(markup(header.organisation), ORGANISATION))
     if header.unit:
-        story.append(Para(markup(header.unit), UNIT))
+        names.append(Para(markup(header.unit), UNIT))
+    image = logo_image(logo)
+    story: list[Flowable] = [beside_logo(image, names)] if image is not None else names
     story.append(Spacer(1, 8 * mm))
     story.append(Para(markup(header.title), TITLE))
     facts = [[Para(markup(label), LABEL), Para(markup(value), CELL)] for label, value in header.facts]
@@ -136,16 +140,21 @@ def _section(section: Section) -> list[Flowable]:
     return story
 
 
-def story(document: Document) -> list[Flowable]:
-    """Everything printed, page one's heading first."""
-    found = _header(document.header)
+def story(document: Document, logo: Path | None = None) -> list[Flowable]:
+    """Everything printed, page one's heading first (with ``logo``, a PNG or JPEG, when given)."""
+    found = _header(document.header, logo)
     for section in document.sections:
         found += _section(section)
     return found
 
 
-def render_pdf(document: Document, out: Path, progress: Progress | None = None) -> None:
-    """Draw ``document`` into ``out``; ``progress(done, total)`` counts the parts of the page flow."""
+def render_pdf(
+    document: Document, out: Path, progress: Progress | None = None, logo: Path | None = None
+) -> None:
+    """Draw ``document`` into ``out``; ``progress(done, total)`` counts the parts of the page flow.
+
+    ``logo`` (a PNG or JPEG) goes top left on page one; one that cannot be read is left out.
+    """
     with replacing(out) as temporary:
         template = BaseDocTemplate(
             str(temporary),
@@ -163,7 +172,7 @@ def render_pdf(document: Document, out: Path, progress: Progress | None = None) 
         )
         frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body", showBoundary=0)
         template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        flow = story(document)
+        flow = story(document, logo)
         if progress is not None:
             template.setProgressCallBack(_flow_progress(progress, len(flow)))
         template.build(flow, canvasmaker=_numbered_canvas(document))
@@ -188,23 +197,33 @@ def write_protocol(
     follow_up_url: str | None,
     today: date | None = None,
     progress: Progress | None = None,
+    logo: Path | None = None,
 ) -> list[Path]:
     """Write the workshop's protocol to ``out`` (a PDF) and return the files written.
 
     ``lang`` is sv, nb or en. ``follow_up_url`` is the link template for the QR codes when the
     workshop has no follow-up link of its own (placeholders ``{workshop_id}``, ``{plan_id}``,
     ``{date}``); without either the export is refused (``MissingFollowUpLink``).
-    ``progress(done, total)`` is told as the work goes on.
+    ``progress(done, total)`` is told as the work goes on. ``logo``, the organisation's PNG or
+    JPEG, is printed top left on page one; a missing or unreadable one is left out.
     """
     percent = Percent(progress)
     document = build_document(
         db, workshop_id, lang=lang, follow_up_url=follow_up_url, today=today, progress=percent.stage(0, 30)
     )
-    render_pdf(document, out, progress=percent.stage(30, 99))
+    render_pdf(document, out, progress=percent.stage(30, 99), logo=logo)
     percent.finished()
     return [out]
 
 
 def pdf_format(db: Database, workshop_id: str, out: Path, lang: str, follow_up_url: str) -> list[Path]:
-    """``write_protocol`` as an export format (``exports.formats``: an empty link means none given)."""
-    return write_protocol(db, workshop_id, out, lang=lang, follow_up_url=follow_up_url or None)
+    """``write_protocol`` as an export format, with the installation's settings.
+
+    An empty ``follow_up_url`` (none given) falls back to the installation's link template, as
+    on the command line; the logo is the one set for the installation.
+    """
+    settings = Settings()
+    link = follow_up_url or str(settings.get("follow_up_url_template"))
+    return write_protocol(
+        db, workshop_id, out, lang=lang, follow_up_url=link or None, logo=logo_path(settings)
+    )
