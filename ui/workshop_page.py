@@ -71,6 +71,9 @@ class WorkshopPage(QWidget):
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.details_button = QPushButton(_("Details…"))
+        self.details_button.setToolTip(_("Date, place, organisation, case number and follow-up link"))
+        self.details_button.clicked.connect(self.edit_details)
 
         self.agenda_model = AgendaModel(self)
         self.agenda = QListView()
@@ -166,6 +169,7 @@ class WorkshopPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.title, 1)
+        top.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
         header = QVBoxLayout()
         header.addLayout(top)
         header.addWidget(self.details)
@@ -182,6 +186,15 @@ class WorkshopPage(QWidget):
         self.workshop = get_workshop(self.hub.db, workshop_id)
         self.presenter.open_workshop(self.workshop)
         self._render()
+
+    def edit_details(self) -> None:
+        """The workshop's details for the protocol's header, in a dialog; saved as one undoable change."""
+        if self.workshop is None:
+            return
+        from ui.workshop_details import edit_details
+
+        self.flush_edits()
+        edit_details(self.hub, self.workshop.id, self)
 
     def leave(self) -> None:
         """The facilitator goes back to the list: save typing, blank the shared screen."""
