@@ -136,6 +136,7 @@ class SettingsDialog(QDialog):
     def _fit_height(self) -> None:
         """Tall enough for every wrapped hint and refusal at the dialog's width."""
         layout = self.layout()
+        assert layout is not None
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from babel import Locale
@@ -48,6 +49,10 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 def field_titles() -> dict[str, str]:
     return {
         "title": _("Title"),
@@ -85,7 +90,7 @@ class WorkshopDetailsDialog(QDialog):
         form = QFormLayout()
         form.addRow(titles["title"], self._line("title", workshop.title, TITLE_MAX))
 
-        self.held_on = QDateEdit(QDate(workshop.held_on) if workshop.held_on else QDate.currentDate())
+        self.held_on = QDateEdit(_qdate(workshop.held_on) if workshop.held_on else QDate.currentDate())
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.held_on.setAccessibleName(titles["held_on"])
@@ -114,10 +119,9 @@ class WorkshopDetailsDialog(QDialog):
         )
         form.addRow(titles["language"], self._with_hint(self.language, language_hint))
 
-        link_box = self._line("follow_up_url", workshop.follow_up_url, LINK_MAX)
-        self.lines["follow_up_url"].setPlaceholderText(EXAMPLE)
         self.link_hint = QLabel(self._link_hint())
-        link_box.layout().addWidget(self.link_hint)
+        link_box = self._line("follow_up_url", workshop.follow_up_url, LINK_MAX, self.link_hint)
+        self.lines["follow_up_url"].setPlaceholderText(EXAMPLE)
         form.addRow(titles["follow_up_url"], link_box)
         for hint in (language_hint, self.link_hint):
             hint.setWordWrap(True)
@@ -135,12 +139,13 @@ class WorkshopDetailsDialog(QDialog):
     def _fit_height(self) -> None:
         """Tall enough for every wrapped hint and refusal at the dialog's width."""
         layout = self.layout()
+        assert layout is not None
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 
-    def _line(self, name: str, value: str, limit: int) -> QWidget:
+    def _line(self, name: str, value: str, limit: int, *hints: QLabel) -> QWidget:
         field = QLineEdit(value)
         # Room for a too-long value to be typed: it is refused with the reason, not cut off silently.
         field.setMaxLength(limit * 4)
@@ -148,16 +153,17 @@ class WorkshopDetailsDialog(QDialog):
         field.textEdited.connect(lambda _text, n=name: self.errors[n].hide())
         self.lines[name] = field
         self.errors[name] = error_label()
-        return self._with_hint(field, self.errors[name])
+        return self._with_hint(field, self.errors[name], *hints)
 
     @staticmethod
-    def _with_hint(field: QWidget, below: QLabel) -> QWidget:
+    def _with_hint(field: QWidget, *below: QLabel) -> QWidget:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(field)
-        column.addWidget(below)
+        for label in below:
+            column.addWidget(label)
         return box
 
     @staticmethod
@@ -183,7 +189,7 @@ class WorkshopDetailsDialog(QDialog):
         """Every value cleaned as the service will store it; None after showing the refusals."""
         checks: dict[str, Callable[[str], str]] = {
             "title": clean_title,
-            **{name: lambda text, n=name: clean_line(text, n) for name in LINE_FIELDS},
+            **{name: partial(clean_line, field=name) for name in LINE_FIELDS},
             "follow_up_url": lambda text: check_follow_up_link(self.workshop, text),
         }
         typed = self.values()
