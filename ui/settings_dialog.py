@@ -190,7 +190,18 @@ class SettingsDialog(QDialog):
             hint(_("Mylla shows its windows in the new language the next time it starts."))
         )
         form.addRow(_("Language"), language_column)
-        form.addRow(_("Backups kept of the database"), self.backups)
+        backups_column = QVBoxLayout()
+        backups_column.setSpacing(2)
+        backups_column.addWidget(self.backups, 0, Qt.AlignmentFlag.AlignLeft)
+        backups_column.addWidget(
+            hint(
+                _(
+                    "Mylla copies the database to its backup folder each time it starts, "
+                    "keeping this many of the newest copies."
+                )
+            )
+        )
+        form.addRow(_("Backups"), backups_column)
         return box
 
     # -- the logo ---------------------------------------------------------------------------
