@@ -84,6 +84,22 @@ def test_a_tall_logo_is_at_most_18_mm_high(db: Database, workshop_id: str, tmp_p
     assert width == pytest.approx(height / 3, rel=0.01)
 
 
+@pytest.mark.parametrize("mode", ["P", "LA", "I;16", "CMYK", "L"])
+def test_a_logo_of_any_png_or_jpeg_kind_prints(
+    db: Database, workshop_id: str, tmp_path: Path, mode: str
+) -> None:
+    image = Image.new(mode, (200, 100))
+    if mode == "P":
+        image.info["transparency"] = 0
+    logo = tmp_path / ("logo.jpg" if mode == "CMYK" else "logo.png")
+    image.save(logo)
+    out = tmp_path / "protokoll.pdf"
+
+    write_protocol(db, workshop_id, out, lang="sv", follow_up_url=LINK, logo=logo)
+
+    assert len(page_one_images(out)) == 1
+
+
 def test_without_a_logo_page_one_has_no_picture(db: Database, workshop_id: str, tmp_path: Path) -> None:
     out = tmp_path / "protokoll.pdf"
 

@@ -200,7 +200,8 @@ def test_long_unicode_values_are_kept_whole(hub: Hub, room: WorkshopSnapshot, qt
     facilitator = "Åsa Ærø Øvergaard-Lindqvist 🌱 " + "ø" * 200
     dialog.lines["facilitator"].setText(facilitator)
 
-    dialog.accept()
+    with qtbot.waitSignals([hub.workshopChanged, hub.workshopsChanged], timeout=1000):
+        dialog.accept()
 
     assert not dialog.isVisible()
     assert get_workshop(hub.db, room.id).facilitator == facilitator.strip()
