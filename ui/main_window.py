@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,10 @@ from ui.workshop_list import WorkshopListPage
 
 if TYPE_CHECKING:
     from app.workshop_rows import WorkshopSummary
+    from ui.export_flow import ExportFlow
+    from ui.export_progress import ProgressRunner
     from ui.followup_view import FollowUpView
+    from ui.import_package import ImportFlow
     from ui.workshop_page import WorkshopPage
 
 # The workshop page, dialogs and commands import the database layer; they are imported
@@ -43,6 +47,9 @@ class MainWindow(QMainWindow):
         self.list_page = WorkshopListPage(hub, rows)
         self._workshop_page: WorkshopPage | None = None
         self._followup_view: FollowUpView | None = None
+        self._runner: ProgressRunner | None = None
+        self._export_flow: ExportFlow | None = None
+        self._import_flow: ImportFlow | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
         central = QWidget()
@@ -84,6 +91,9 @@ class MainWindow(QMainWindow):
         for name in ("new", "demo"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
+        for name in ("export", "print_protocol", "import"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         edit_menu.addAction(undo)
@@ -107,6 +117,9 @@ class MainWindow(QMainWindow):
         for name in ("open", "back", "previous_phase", "next_phase", "skip_phase"):
             workshop_menu.addAction(a[name])
         workshop_menu.addSeparator()
+        workshop_menu.addAction(a["export"])
+        workshop_menu.addAction(a["print_protocol"])
+        workshop_menu.addSeparator()
         workshop_menu.addAction(a["followup"])
         a.connect(
             {
@@ -116,6 +129,9 @@ class MainWindow(QMainWindow):
                 "duplicate": self.duplicate_workshop,
                 "delete": self.delete_workshop,
                 "demo": self.create_demo,
+                "export": lambda: self._with_current(self.export_flow.export),
+                "print_protocol": lambda: self._with_current(self.export_flow.print_protocol),
+                "import": lambda: self.import_flow.import_package(),
                 "back": self.show_list,
                 "followup": self.show_followup,
                 "next_phase": lambda: self.workshop_page.advance(),
@@ -150,6 +166,39 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._followup_view)
         return self._followup_view
 
+    @property
+    def runner(self) -> ProgressRunner:
+        """Long work (export, import) in a worker thread, with its progress dialog."""
+        if self._runner is None:
+            from ui.export_progress import ProgressRunner
+
+            self._runner = ProgressRunner(self, self.messages)
+        return self._runner
+
+    @property
+    def export_flow(self) -> ExportFlow:
+        if self._export_flow is None:
+            from ui.export_flow import ExportFlow
+
+            self._export_flow = ExportFlow(self.hub, self.runner)
+        return self._export_flow
+
+    @property
+    def import_flow(self) -> ImportFlow:
+        if self._import_flow is None:
+            from ui.import_package import ImportFlow
+
+            self._import_flow = ImportFlow(self.hub, self.runner)
+            self._import_flow.imported.connect(self.open_workshop)
+        return self._import_flow
+
+    def _with_current(self, command: Callable[[str], None]) -> None:
+        workshop_id = self._current_id() if self.hub.is_ready else None
+        if workshop_id is not None:
+            if self._in_workshop():
+                self.workshop_page.flush_edits()  # the file holds what was just typed
+            command(workshop_id)
+
     def _in_workshop(self) -> bool:
         return self._workshop_page is not None and self.pages.currentWidget() is self._workshop_page
 
@@ -168,8 +217,10 @@ class MainWindow(QMainWindow):
         # In a workshop F2 belongs to the lists (a title edited in place), not to the workshop.
         self.actions["rename"].setShortcuts([QKeySequence("F2")] if on_list else [])
         self.actions["find"].setEnabled(on_list or in_followup)
-        for name in ("new", "demo"):
+        for name in ("new", "demo", "import"):
             self.actions[name].setEnabled(ready)
+        for name in ("export", "print_protocol"):
+            self.actions[name].setEnabled(has_selection or (ready and in_workshop))
         self.actions["followup"].setEnabled(ready and not in_followup)
         page = self._workshop_page if in_workshop else None
         self.actions["back"].setEnabled(in_workshop or in_followup)
@@ -334,6 +385,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_edits()
+        if self._export_flow is not None:
+            self._export_flow.shutdown()
+        if self._runner is not None:
+            self._runner.shutdown()
         if self._workshop_page is not None:
             self._workshop_page.presenter.close()
         self.save_window_state()
