@@ -130,15 +130,13 @@ def cmd_list(db: Database, args: argparse.Namespace) -> int:
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
     from exports.formats import export_workshop
 
-    # A link given here wins; else the installation's template (a workshop's own link wins over both).
-    follow_up_url = args.follow_up_url or Settings().get("follow_up_url_template")
     written = export_workshop(
         db,
         args.workshop_id,
         args.format_name,
         args.out,
         lang=args.lang,
-        follow_up_url=follow_up_url,
+        follow_up_url=args.follow_up_url,
     )
     for path in written:
         print(path)

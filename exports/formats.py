@@ -82,9 +82,14 @@ def export_workshop(
 ) -> list[Path]:
     """Write the workshop in ``format_name`` to ``out`` (and beside it); the paths written.
 
-    ``lang`` defaults to the workshop's own language.
+    ``lang`` defaults to the workshop's own language; ``follow_up_url`` to the installation's
+    template in the settings (a workshop's own link wins over both).
     """
     writer = writer_for(format_name)
+    if not follow_up_url:
+        from app.settings import Settings
+
+        follow_up_url = str(Settings().get("follow_up_url_template"))
     if lang is None:
         from app.workshops import get_workshop
 

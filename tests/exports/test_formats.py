@@ -66,3 +66,13 @@ def test_the_language_of_a_file_is_the_screens_again_afterwards() -> None:
     with pytest.raises(InvalidInput), in_language("fi"):
         pass
     assert current_language() == "sv"
+
+
+def test_without_a_link_the_installations_template_is_used(db: Database, tmp_path: Path) -> None:
+    from app.settings import Settings
+
+    workshop_id = create_workshop(db, "Verkstad i Åmål").id
+    Settings().set("follow_up_url_template", "https://intranat.example.se/uppfoljning/{workshop_id}")
+    out = tmp_path / "sammanfattning.md"
+    assert export_workshop(db, workshop_id, "md", out, lang="sv") == [out]
+    assert f"https://intranat.example.se/uppfoljning/{workshop_id}" in out.read_text(encoding="utf-8")
