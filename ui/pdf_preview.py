@@ -6,8 +6,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -104,6 +104,9 @@ class PdfPreviewDialog(QDialog):
         self.area = QScrollArea()
         self.area.setWidget(container)
         self.area.setWidgetResizable(True)
+        # Always there: a bar coming and going would change the width that "fit width" fits.
+        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.area.viewport().installEventFilter(self)
         self.area.verticalScrollBar().valueChanged.connect(self._show_page_number)
 
         bar = QHBoxLayout()
@@ -143,10 +146,12 @@ class PdfPreviewDialog(QDialog):
     def current_page(self) -> int:
         """The page (from 1) at the top third of the view."""
         mark = self.area.verticalScrollBar().value() + self.area.viewport().height() // 3
-        current = 1
+        current, top = 1, GAP  # from the sizes: the layout may not have placed the pages yet
         for view in self.views:
-            if view.y() <= mark:
-                current = view.index + 1
+            if top > mark:
+                break
+            current = view.index + 1
+            top += view.height() + GAP
         return current
 
     def _show_page_number(self) -> None:
@@ -154,10 +159,14 @@ class PdfPreviewDialog(QDialog):
             _("Page {n} of {total}").format(n=self.current_page(), total=self.page_count())
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.zoom.currentData() == 0:
-            self._lay_out_pages()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.area.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self.zoom.currentData() == 0
+        ):
+            self._lay_out_pages()  # fit width: the pages follow the view's width
+        return super().eventFilter(watched, event)
 
     # -- printing and saving -------------------------------------------------------------------
 
