@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -34,15 +35,35 @@ class ExportFormat:
     needs_link: bool
     #: Its writer reports progress (and can therefore be cancelled at each report).
     reports_progress: bool
+    #: What the file holds and what it is for (translated where shown).
+    about: str
 
 
 FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("pdf", N_("Protocol (PDF)"), "pdf", N_("PDF document"), True, True),
-    ExportFormat("csv", N_("Spreadsheet (CSV)"), "csv", N_("CSV spreadsheet"), False, False),
-    ExportFormat("md", N_("Markdown summary"), "md", N_("Markdown text"), True, True),
-    ExportFormat("json", N_("Workshop package (JSON)"), "json", N_("Mylla workshop package"), False, False),
-    ExportFormat("ics", N_("Calendar (.ics)"), "ics", N_("Calendar file"), False, False),
-)
+    ExportFormat(
+        "pdf", N_("Protocol (PDF)"), "pdf", N_("PDF document"), True, True,
+        N_("The session protocol, to print, file and hand to decision makers."),
+    ),
+    ExportFormat(
+        "csv", N_("Spreadsheet (CSV)"), "csv", N_("CSV spreadsheet"), False, False,
+        N_(
+            "Two files for Excel: the ideas with cluster, votes per round and status; "
+            "the actions with owner, due date and status."
+        ),
+    ),
+    ExportFormat(
+        "md", N_("Markdown summary"), "md", N_("Markdown text"), True, True,
+        N_("The protocol's content as plain text, for an e-mail or an intranet page."),
+    ),
+    ExportFormat(
+        "json", N_("Workshop package (JSON)"), "json", N_("Mylla workshop package"), False, False,
+        N_("The whole workshop, pictures included, to move to another computer or to archive."),
+    ),
+    ExportFormat(
+        "ics", N_("Calendar (.ics)"), "ics", N_("Calendar file"), False, False,
+        N_("The follow-up date and each action's due date, for a calendar."),
+    ),
+)  # fmt: skip
 BY_CODE = {f.code: f for f in FORMATS}
 #: Each language by its own name, as people look for it in a list.
 LANGUAGE_NAMES = {"sv": "Svenska", "nb": "Norsk bokmål", "en": "English"}
@@ -96,6 +117,9 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for export_format in FORMATS:
             self.format.addItem(_(export_format.label), export_format.code)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setMinimumWidth(460)  # as wide as the link: the dialog keeps its width
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
@@ -120,18 +144,27 @@ class ExportDialog(QDialog):
         self.error = error_label()
         self.link.textEdited.connect(self.error.hide)
 
+        link_box = QWidget()
+        link_column = QVBoxLayout(link_box)
+        link_column.setContentsMargins(0, 0, 0, 0)
+        link_column.setSpacing(4)
+        for widget in (self.link, self.link_hint, self.remember):
+            link_column.addWidget(widget)
+        self.remember.setVisible(not own)
         form = QFormLayout()
         form.addRow(_("Format"), self.format)
+        form.addRow("", self.about)
         form.addRow(_("Language"), self.language)
-        form.addRow(_("Follow-up link"), self.link)
-        form.addRow("", self.link_hint)
-        form.addRow("", self.remember)
-        self.form = form
+        form.addRow(_("Follow-up link"), link_box)
+        self.form, self.link_box = form, link_box
         if for_print:
             self.format.setCurrentIndex(self.format.findData("pdf"))
             form.setRowVisible(self.format, False)
+            form.setRowVisible(self.about, False)
         buttons = ok_cancel(self, _("Preview…") if for_print else _("Export…"))
         layout = QVBoxLayout(self)
+        # The dialog grows with a refusal shown, rather than squeezing the wrapped lines together.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -143,11 +176,10 @@ class ExportDialog(QDialog):
         return BY_CODE[str(self.format.currentData())]
 
     def _show_link_rows(self) -> None:
-        needs_link = self.chosen_format().needs_link
-        for widget in (self.link, self.link_hint):
-            self.form.setRowVisible(widget, needs_link)
-        self.form.setRowVisible(self.remember, needs_link and not self.link.isReadOnly())
+        self.about.setText(_(self.chosen_format().about))
+        self.form.setRowVisible(self.link_box, self.chosen_format().needs_link)
         self.error.hide()
+        self.adjustSize()
 
     def choice(self) -> ExportChoice:
         export_format = self.chosen_format()
@@ -163,6 +195,7 @@ class ExportDialog(QDialog):
             if problem:
                 self.error.setText(problem)
                 self.error.show()
+                self.adjustSize()
                 self.link.setFocus()
                 return
         super().accept()

@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -29,6 +29,7 @@ from ui.print_pages import PagePrinter
 
 #: Zoom choices after "Fit width", in percent of the page's printed size.
 ZOOMS = (50, 75, 100, 125, 150, 200)
+FIT_WIDTH, WHOLE_PAGE = 0, -1
 GAP = 16
 
 
@@ -79,7 +80,8 @@ class PdfPreviewDialog(QDialog):
 
         self.page_label = QLabel()
         self.zoom = QComboBox()
-        self.zoom.addItem(_("Fit width"), 0)
+        self.zoom.addItem(_("Fit width"), FIT_WIDTH)
+        self.zoom.addItem(_("Whole page"), WHOLE_PAGE)
         for percent in ZOOMS:
             self.zoom.addItem(_("{percent} %").format(percent=percent), percent)
         self.zoom.currentIndexChanged.connect(self._lay_out_pages)
@@ -125,6 +127,7 @@ class PdfPreviewDialog(QDialog):
         self.finished.connect(self._release)
         self.resize(980, 720)
         self._lay_out_pages()
+        self.area.setFocus()  # the arrow and page keys scroll the pages
 
     # -- showing the pages -------------------------------------------------------------------
 
@@ -132,26 +135,44 @@ class PdfPreviewDialog(QDialog):
         return len(self.views)
 
     def _page_width(self, index: int) -> int:
-        percent = int(self.zoom.currentData())
-        if percent == 0:
-            return max(200, self.area.viewport().width() - 2 * GAP)
-        dpi = self.logicalDpiX()
-        return round(self.pages.size(index).width() * dpi / POINTS_PER_INCH * percent / 100)
+        zoom = int(self.zoom.currentData())
+        viewport = self.area.viewport()
+        size = self.pages.size(index)
+        if zoom == FIT_WIDTH:
+            return max(200, viewport.width() - 2 * GAP)
+        if zoom == WHOLE_PAGE:
+            fits = min(
+                viewport.width() - 2 * GAP, (viewport.height() - 2 * GAP) * size.width() / size.height()
+            )
+            return max(100, round(fits))
+        return round(size.width() * self.logicalDpiX() / POINTS_PER_INCH * zoom / 100)
 
     def _lay_out_pages(self) -> None:
+        """Sizes the pages for the zoom; the page being read stays in view."""
+        page = self.current_page()
         for view in self.views:
             view.set_width(self._page_width(view.index))
+        self._show_page_number()
+        # The scroll area learns the new height once the layout has run.
+        QTimer.singleShot(0, self, lambda: self.show_page(page))
+
+    def _page_top(self, page: int) -> int:
+        return GAP + sum(view.height() + GAP for view in self.views[: page - 1])
+
+    def show_page(self, page: int) -> None:
+        """Scroll so that page ``page`` (from 1) starts at the top of the view."""
+        page = min(max(page, 1), self.page_count())
+        self.area.verticalScrollBar().setValue(self._page_top(page) - GAP)
         self._show_page_number()
 
     def current_page(self) -> int:
         """The page (from 1) at the top third of the view."""
         mark = self.area.verticalScrollBar().value() + self.area.viewport().height() // 3
-        current, top = 1, GAP  # from the sizes: the layout may not have placed the pages yet
+        current = 1  # from the sizes: the layout may not have placed the pages yet
         for view in self.views:
-            if top > mark:
+            if self._page_top(view.index + 1) > mark:
                 break
             current = view.index + 1
-            top += view.height() + GAP
         return current
 
     def _show_page_number(self) -> None:

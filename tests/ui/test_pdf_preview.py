@@ -14,7 +14,7 @@ from app.demo import create_demo_workshop
 from exports.protocol import write_protocol
 from tests.ui.steps_helpers import english
 from ui.hub import Hub
-from ui.pdf_preview import PdfPreviewDialog
+from ui.pdf_preview import GAP, WHOLE_PAGE, PdfPreviewDialog
 
 __all__ = ["english"]
 
@@ -78,6 +78,23 @@ def test_fit_width_follows_the_window_and_zoom_uses_the_printed_size(preview: Pd
     a4_width = round(595.28 * preview.logicalDpiX() / 72)
     assert abs(preview.views[0].width() - a4_width) <= 1
     assert abs(preview.views[0].height() - round(a4_width * 297 / 210)) <= 2
+
+
+def test_the_page_being_read_stays_in_view_when_zooming(preview: PdfPreviewDialog, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: preview.area.verticalScrollBar().maximum() > 0)
+    preview.show_page(3)
+    assert preview.page_label.text().startswith("Page 3 of")
+
+    bar = preview.area.verticalScrollBar()
+    for zoom in (50, WHOLE_PAGE, 200):
+        preview.zoom.setCurrentIndex(preview.zoom.findData(zoom))
+        page_height = preview.views[0].height()
+        third = preview.views[2]
+        # Once the pages are laid out anew, the third one is at the top.
+        qtbot.waitUntil(lambda: third.y() == GAP + 2 * (page_height + GAP) == bar.value() + GAP)  # noqa: B023
+        assert preview.page_label.text().startswith("Page 3 of")
+    preview.zoom.setCurrentIndex(preview.zoom.findData(WHOLE_PAGE))
+    assert preview.views[0].height() <= preview.area.viewport().height()
 
 
 def test_printing_sends_every_page(
