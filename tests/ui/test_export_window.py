@@ -243,3 +243,52 @@ def test_export_is_offered_for_the_selected_or_opened_workshop_only(
         assert isinstance(menu, QMenu)
         assert window.actions["export"] in menu.actions()
         assert window.actions["print_protocol"] in menu.actions()
+
+
+def test_a_language_without_a_catalogue_is_refused_with_the_services_sentence(
+    demo_id: str, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import exports.formats
+
+    real = exports.formats.set_language
+
+    def no_norwegian(lang: str) -> None:
+        if lang == "nb":
+            raise ValueError("no translation for language 'nb'")
+        real(lang)
+
+    monkeypatch.setattr(exports.formats, "set_language", no_norwegian)
+
+    def in_norwegian(dialog: QDialog) -> None:
+        choose("csv")(dialog)
+        assert isinstance(dialog, ExportDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("nb"))
+
+    window.list_page.select(demo_id)
+    with qtbot.waitSignal(window.runner.jobEnded, timeout=60_000):
+        export(qtbot, window, monkeypatch, in_norwegian, tmp_path / "ideas.csv")
+
+    box = window.runner.outcome
+    assert box is not None
+    assert box.text() == "Mylla has no translation for nb yet: choose another language."
+    assert list(tmp_path.glob("*.csv")) == []
+
+
+def test_closing_the_window_during_an_export_waits_for_a_whole_file_or_none(
+    demo_id: str, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    started: list[Job] = []
+    window.runner.jobStarted.connect(started.append)
+    window.list_page.select(demo_id)
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    export(qtbot, window, monkeypatch, choose("pdf", LINK), folder / "p.pdf")
+    assert started[0].is_running() or (folder / "p.pdf").exists()
+
+    window.close()
+
+    assert not started[0].is_running()
+    written = list(folder.iterdir())
+    assert written in ([], [folder / "p.pdf"])  # no part of a file
+    if written:
+        assert DEMO_TITLE in str(pypdf.PdfReader(written[0]).metadata.title)  # type: ignore[union-attr]
