@@ -81,9 +81,14 @@ class ExportFlow(QObject):
         self.hub = hub
         self.runner = runner
         self.window = runner.window
-        self.settings = settings or Settings()
+        self._settings = settings
         self.folder = _documents()
         self.preview: PdfPreviewDialog | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """Read afresh each time: the settings dialog may have changed the template meanwhile."""
+        return self._settings or Settings()
 
     def _workshop(self, workshop_id: str) -> WorkshopSnapshot | None:
         from app.workshops import get_workshop

@@ -292,3 +292,17 @@ def test_closing_the_window_during_an_export_waits_for_a_whole_file_or_none(
     assert written in ([], [folder / "p.pdf"])  # no part of a file
     if written:
         assert DEMO_TITLE in str(pypdf.PdfReader(written[0]).metadata.title)  # type: ignore[union-attr]
+
+
+def test_the_template_set_meanwhile_in_the_settings_is_prefilled(
+    demo_id: str, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window.list_page.select(demo_id)
+    assert window.export_flow is not None
+    Settings().set("follow_up_url_template", LINK)  # as the settings dialog saves it
+    with qtbot.waitSignal(window.runner.jobEnded, timeout=60_000):
+        shown, _save = export(qtbot, window, monkeypatch, lambda _dialog: None, tmp_path / "x.pdf")
+
+    dialog = shown[0]
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.link.text() == LINK
