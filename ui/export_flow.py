@@ -112,11 +112,12 @@ class ExportFlow(QObject):
         return choice
 
     def _ask_path(self, workshop: WorkshopSnapshot, export_format: ExportFormat) -> Path | None:
+        kind = _(export_format.kind)
         name, _filter = QFileDialog.getSaveFileName(
             self.window,
             _("Export to"),
             str(self.folder / suggested_name(workshop, export_format.code)),
-            f"{_(export_format.kind)} (*.{export_format.suffix})",
+            f"{kind} (*.{export_format.suffix})",
         )
         if not name:
             return None
