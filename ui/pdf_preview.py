@@ -87,6 +87,7 @@ class PdfPreviewDialog(QDialog):
         self.zoom.currentIndexChanged.connect(self._lay_out_pages)
         self.print_button = QPushButton(_("Print…"))
         self.print_button.clicked.connect(self.print_protocol)
+        self.print_button.setDefault(True)
         self.save_button = QPushButton(_("Save as PDF…"))
         self.save_button.clicked.connect(self.save_as)
         close = QPushButton(_("Close"))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -306,3 +308,18 @@ def test_the_template_set_meanwhile_in_the_settings_is_prefilled(
     dialog = shown[0]
     assert isinstance(dialog, ExportDialog)
     assert dialog.link.text() == LINK
+
+
+def test_open_folder_shows_the_folder_of_the_file(
+    demo_id: str, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    window.list_page.select(demo_id)
+    with qtbot.waitSignal(window.runner.jobEnded, timeout=60_000):
+        export(qtbot, window, monkeypatch, choose("json"), tmp_path / "package.json")
+
+    box = window.runner.outcome
+    assert box is not None
+    next(b for b in box.buttons() if b.text() == "Open folder").click()
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
