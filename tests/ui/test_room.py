@@ -58,8 +58,26 @@ def test_each_phase_opens_its_work_area(page: WorkshopPage) -> None:
     assert isinstance(page.work.currentWidget(), IdeaBoard)
     go_to(page, "backing")
     assert isinstance(page.work.currentWidget(), BackingPanel)
-    go_to(page, "review")
-    assert page.work.currentWidget() is page.overview
+    from ui.analysis_panel import AnalysisPanel
+    from ui.decision_panel import DecisionPanel
+    from ui.followup_panel import FollowUpPanel
+    from ui.plan_panel import PlanPanel
+    from ui.resources_panel import ResourcesPanel
+    from ui.review_panel import ReviewPanel
+    from ui.voting_panel import VotingPanel
+
+    for kind, area in (
+        ("voting", VotingPanel),
+        ("review", ReviewPanel),
+        ("analysis", AnalysisPanel),
+        ("plan", PlanPanel),
+        ("decision", DecisionPanel),
+        ("resources", ResourcesPanel),
+        ("support", FollowUpPanel),
+        ("realisation", FollowUpPanel),
+    ):
+        go_to(page, kind)
+        assert isinstance(page.work.currentWidget(), area), kind
 
 
 def test_undo_runs_back_across_capture_board_and_backing(
