@@ -72,7 +72,7 @@ class ProgressRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         if not reports_progress:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no button
+            dialog.setCancelButton(None)  # no button: the work cannot stop halfway
             dialog.setRange(0, 0)  # busy: the work cannot say how far it is
         dialog.setValue(0)
         job = Job(name, work, self)
