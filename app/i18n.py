@@ -9,7 +9,9 @@ from __future__ import annotations
 import gettext
 import io
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,6 +26,14 @@ SOURCE_LANGUAGE = "en"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
+#: A language in force for one thread only (a file written in another language in the
+#: background), so that the window's texts stay in the user's language meanwhile.
+_this_thread = threading.local()
+
+
+def _active() -> tuple[gettext.NullTranslations, str]:
+    override: tuple[gettext.NullTranslations, str] | None = getattr(_this_thread, "override", None)
+    return override if override is not None else (_translations, _language)
 
 
 def N_(message: str) -> str:
@@ -32,15 +42,29 @@ def N_(message: str) -> str:
 
 
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    return _active()[0].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _active()[0].ngettext(singular, plural, n)
 
 
 def current_language() -> str:
-    return _language
+    return _active()[1]
+
+
+@contextmanager
+def thread_language(language: str) -> Iterator[None]:
+    """``language`` for the texts made in this thread while the block runs; others keep theirs.
+
+    Raises ValueError, as ``set_language`` does, when there is no catalogue for it.
+    """
+    before = getattr(_this_thread, "override", None)
+    _this_thread.override = (load_translations(language), language)
+    try:
+        yield
+    finally:
+        _this_thread.override = before
 
 
 def _catalogue_paths(language: str) -> tuple[Path, Path]:
@@ -82,7 +106,7 @@ def localised(text: Mapping[str, str] | None, language: str | None = None) -> st
     """A text stored in several languages, in ``language`` (default: the UI's), else Swedish, else any."""
     if not text:
         return ""
-    language = language or _language
+    language = language or current_language()
     for candidate in (language, DEFAULT_LANGUAGE, *LANGUAGES):
         if text.get(candidate):
             return text[candidate]
@@ -100,13 +124,13 @@ def format_date(value: date | datetime | None, style: str = "medium") -> str:
     from babel.dates import format_date as babel_format_date
 
     day = value.date() if isinstance(value, datetime) else value
-    return str(babel_format_date(day, style, locale=_language))
+    return str(babel_format_date(day, style, locale=current_language()))
 
 
 def format_number(value: int | float) -> str:
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=_language))
+    return str(format_decimal(value, locale=current_language()))
 
 
 def compile_all() -> None:

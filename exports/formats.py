@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import InvalidInput
-from app.i18n import LANGUAGES, _, current_language, set_language
+from app.i18n import LANGUAGES, _, thread_language
 
 if TYPE_CHECKING:
     from models.database import Database
@@ -52,23 +52,21 @@ def writer_for(name: str) -> Writer:
 
 @contextmanager
 def in_language(lang: str) -> Iterator[None]:
-    """Texts in ``lang`` while a file is written; the screen's language again afterwards."""
+    """Texts in ``lang`` while a file is written, in this thread only: a window showing meanwhile
+    keeps its own language, and this thread has the screen's language again afterwards."""
     if lang not in LANGUAGES:
         raise InvalidInput(
             _("Choose one of the languages: {codes}.").format(codes=", ".join(LANGUAGES)), "lang"
         )
-    before = current_language()
-    try:
-        set_language(lang)
-    except ValueError:
-        set_language(before)
-        raise InvalidInput(
-            _("Mylla has no translation for {code} yet: choose another language.").format(code=lang), "lang"
-        ) from None
-    try:
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(thread_language(lang))
+        except ValueError:
+            raise InvalidInput(
+                _("Mylla has no translation for {code} yet: choose another language.").format(code=lang),
+                "lang",
+            ) from None
         yield
-    finally:
-        set_language(before)
 
 
 def export_workshop(

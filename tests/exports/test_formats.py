@@ -76,3 +76,26 @@ def test_without_a_link_the_installations_template_is_used(db: Database, tmp_pat
     out = tmp_path / "sammanfattning.md"
     assert export_workshop(db, workshop_id, "md", out, lang="sv") == [out]
     assert f"https://intranat.example.se/uppfoljning/{workshop_id}" in out.read_text(encoding="utf-8")
+
+
+def test_a_file_written_in_another_thread_leaves_the_windows_language_alone() -> None:
+    import threading
+
+    inside = threading.Event()
+    leave = threading.Event()
+    seen: list[str] = []
+
+    def write() -> None:
+        with in_language("en"):
+            seen.append(_("Idea"))
+            inside.set()
+            leave.wait()
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    inside.wait()
+    # While the file is being written in English, the window's texts stay Swedish.
+    assert (_("Idea"), current_language()) == ("Idé", "sv")
+    leave.set()
+    worker.join()
+    assert seen == ["Idea"]
