@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pypdf
@@ -252,14 +253,14 @@ def test_a_language_without_a_catalogue_is_refused_with_the_services_sentence(
 ) -> None:
     import exports.formats
 
-    real = exports.formats.set_language
+    real = exports.formats.thread_language
 
-    def no_norwegian(lang: str) -> None:
+    def no_norwegian(lang: str) -> AbstractContextManager[None]:
         if lang == "nb":
             raise ValueError("no translation for language 'nb'")
-        real(lang)
+        return real(lang)
 
-    monkeypatch.setattr(exports.formats, "set_language", no_norwegian)
+    monkeypatch.setattr(exports.formats, "thread_language", no_norwegian)
 
     def in_norwegian(dialog: QDialog) -> None:
         choose("csv")(dialog)
