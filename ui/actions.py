@@ -30,6 +30,8 @@ def _specs() -> list[ActionSpec]:
         ActionSpec("export", _("&Export…"), "Ctrl+E"),
         ActionSpec("print_protocol", _("&Print protocol…"), key.Print),
         ActionSpec("import", _("&Import package…"), None),
+        ActionSpec("details", _("Workshop &details…"), None),
+        ActionSpec("settings", _("Se&ttings…"), key.Preferences),
         ActionSpec("back", _("&All workshops"), "Alt+Home"),
         ActionSpec("followup", _("&Follow-up across workshops"), "Ctrl+Shift+U"),
         ActionSpec("next_phase", _("&Next phase"), "Ctrl+PgDown"),

@@ -94,12 +94,14 @@ class MainWindow(QMainWindow):
         for name in ("export", "print_protocol", "import"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
+        file_menu.addAction(a["settings"])
+        file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        for name in ("rename", "duplicate", "delete", "find"):
+        for name in ("rename", "details", "duplicate", "delete", "find"):
             edit_menu.addAction(a[name])
         toolbar = self.addToolBar(_("Workshop"))
         toolbar.setObjectName("mainToolbar")
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
                 "export": lambda: self._with_current(self.export_flow.export),
                 "print_protocol": lambda: self._with_current(self.export_flow.print_protocol),
                 "import": lambda: self.import_flow.import_package(),
+                "details": lambda: self._with_current(self._edit_details),
+                "settings": self._open_settings,
                 "back": self.show_list,
                 "followup": self.show_followup,
                 "next_phase": lambda: self.workshop_page.advance(),
@@ -199,6 +203,16 @@ class MainWindow(QMainWindow):
                 self.workshop_page.flush_edits()  # the file holds what was just typed
             command(workshop_id)
 
+    def _edit_details(self, workshop_id: str) -> None:
+        from ui.workshop_details import edit_details
+
+        edit_details(self.hub, workshop_id, self)
+
+    def _open_settings(self) -> None:
+        from ui.settings_dialog import open_settings
+
+        open_settings(self)
+
     def _in_workshop(self) -> bool:
         return self._workshop_page is not None and self.pages.currentWidget() is self._workshop_page
 
@@ -219,7 +233,7 @@ class MainWindow(QMainWindow):
         self.actions["find"].setEnabled(on_list or in_followup)
         for name in ("new", "demo", "import"):
             self.actions[name].setEnabled(ready)
-        for name in ("export", "print_protocol"):
+        for name in ("export", "print_protocol", "details"):
             self.actions[name].setEnabled(has_selection or (ready and in_workshop))
         self.actions["followup"].setEnabled(ready and not in_followup)
         page = self._workshop_page if in_workshop else None
