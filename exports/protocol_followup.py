@@ -123,7 +123,11 @@ def _plan_blocks(plan: PlanSnapshot, source: Source) -> list[Block]:
                 a.title,
                 a.owner,
                 w.date(a.due_on),
-                w.label(ACTION_STATUSES, a.status) + (f" ({w._('overdue')})" if a.overdue else ""),
+                (
+                    w._("{status}, overdue").format(status=w.label(ACTION_STATUSES, a.status))
+                    if a.overdue
+                    else w.label(ACTION_STATUSES, a.status)
+                ),
                 a.followed_up_within,
             )
             for a in plan.actions
@@ -141,8 +145,10 @@ def _plan_blocks(plan: PlanSnapshot, source: Source) -> list[Block]:
     if entries:
         lines = []
         for e in entries:
-            what = " ".join(x for x in (e.status, e.text.strip(), e.recognised) if x)
-            lines.append(f"{w.date(e.entry_on)} {w.label(FOLLOW_UP_KINDS, e.kind)}: {what}")
+            # "2026-10-07 Progress (on track): what happened – who was recognised"
+            kind = w.label(FOLLOW_UP_KINDS, e.kind) + (f" ({e.status})" if e.status else "")
+            what = " – ".join(x for x in (e.text.strip(), e.recognised) if x)
+            lines.append(f"{w.date(e.entry_on)} {kind}: {what}" if what else f"{w.date(e.entry_on)} {kind}")
         blocks.append(BulletList(w._("Follow-up so far"), tuple(lines)))
     blocks.append(QrCode(source.links.plan(plan.id), w._("Follow-up of this plan"), size_mm=22.0))
     return blocks
