@@ -79,11 +79,12 @@ def conversion(key: str, funnel: Funnel) -> str:
     realisation without a recorded GO); it is then said against all the ideas.
     """
     if key == "ideas":
-        return ngettext(
-            "{ideas} idea from {people} participant",
-            "{ideas} ideas from {people} participants",
-            funnel.participants,
-        ).format(ideas=format_number(funnel.ideas), people=format_number(funnel.participants))
+        # Each noun takes its own number: "1 idea from 12 participants".
+        ideas = ngettext("{n} idea", "{n} ideas", funnel.ideas).format(n=format_number(funnel.ideas))
+        people = ngettext("{n} participant", "{n} participants", funnel.participants).format(
+            n=format_number(funnel.participants)
+        )
+        return _("{ideas} from {people}").format(ideas=ideas, people=people)
     keys = [k for k, _heading in STAGES]
     part = int(getattr(funnel, key))
     whole = int(getattr(funnel, keys[keys.index(key) - 1]))

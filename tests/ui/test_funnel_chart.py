@@ -104,3 +104,20 @@ def test_any_figures_are_painted_and_said(
     for label, number, _conversion in widget.stage_texts():
         assert f"{label}: {number}" in description
     assert "{" not in description
+
+
+@pytest.mark.parametrize(
+    ("people", "ideas", "said"),
+    [
+        (12, 1, "1 idea from 12 participants"),
+        (1, 3, "3 ideas from 1 participant"),
+        (1, 0, "0 ideas from 1 participant"),
+        (1_200, 1_001, "1,001 ideas from 1,200 participants"),
+    ],
+)
+def test_ideas_and_participants_each_take_their_own_number(
+    qtbot: QtBot, people: int, ideas: int, said: str
+) -> None:
+    widget = chart(qtbot, Funnel("w", participants=people, ideas=ideas))
+
+    assert widget.stage_texts()[1][2] == said
