@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -133,17 +133,20 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
         typography.fill_with_panes(self, self.picker, work)
+        self._stale = True
+        # Bound methods, not lambdas: Qt drops them when the panel goes (the page drops its areas).
         hub.decisionsChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
-        hub.reviewChanged.connect(lambda wid, _idea: self._workshop_changed(wid))
-        hub.planChanged.connect(lambda wid, _idea: self._workshop_changed(wid))
-        hub.analysisChanged.connect(lambda wid, _idea: self._workshop_changed(wid))
-        hub.ideasChanged.connect(lambda wid, _ideas: self._workshop_changed(wid))
+        hub.reviewChanged.connect(self._idea_changed)
+        hub.planChanged.connect(self._idea_changed)
+        hub.analysisChanged.connect(self._idea_changed)
+        hub.ideasChanged.connect(self._ideas_changed)
         self.refresh()
 
     # -- what is shown ------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         keep = self.current_decision()
         self.decisions = list_decisions(self.hub.db, self.workshop_id)
         blocked = self.list.blockSignals(True)
@@ -202,8 +205,24 @@ class DecisionPanel(QWidget):
         self.delete_button.setEnabled(chosen)
 
     def _workshop_changed(self, workshop_id: str) -> None:
-        if workshop_id == self.workshop_id:
+        """Read again now when shown; a hidden panel reads again when it is next shown."""
+        if workshop_id != self.workshop_id:
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
+
+    def _idea_changed(self, workshop_id: str, _idea_id: str) -> None:
+        self._workshop_changed(workshop_id)
+
+    def _ideas_changed(self, workshop_id: str, _ideas: list[object]) -> None:
+        self._workshop_changed(workshop_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -157,6 +157,7 @@ class ResourcesPanel(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.no_go, 1)
         typography.fill_with_panes(self, left, work)
+        self._stale = True
         hub.decisionsChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
         self.refresh()
@@ -164,6 +165,7 @@ class ResourcesPanel(QWidget):
     # -- what is shown ------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         keep = self.current_decision()
         every = list_decisions(self.hub.db, self.workshop_id)
         self.goes = [d for d in every if d.outcome is DecisionOutcome.GO]
@@ -239,8 +241,18 @@ class ResourcesPanel(QWidget):
         self.remove_button.setEnabled(chosen)
 
     def _workshop_changed(self, workshop_id: str) -> None:
-        if workshop_id == self.workshop_id:
+        """Read again now when shown; a hidden panel reads again when it is next shown."""
+        if workshop_id != self.workshop_id:
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     # -- actions ------------------------------------------------------------------------------
 

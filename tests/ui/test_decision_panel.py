@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.decisions import list_decisions, record_decision
 from app.ideas import add_idea
 from app.participants import list_participants
+from app.plan_snapshots import DecisionSnapshot
 from app.review import set_recommendation, start_review
 from app.shortlist import make_shortlist
 from app.snapshots import WorkshopSnapshot
@@ -281,3 +282,47 @@ def test_any_text_is_kept_as_typed(hub: Hub, shortlisted: Shortlisted, reasons: 
     dialog.deleteLater()
     last = list_decisions(hub.db, shortlisted.workshop_id)[-1]
     assert (last.reasons, last.reference) == (reasons, reference.strip())
+
+
+def test_a_deleted_panel_no_longer_follows_the_hub(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> None:
+    from shiboken6 import delete
+
+    workshop_id = shortlisted.workshop_id
+    panel = DecisionPanel(hub, workshop_id)
+    panel.resize(880, 460)
+    panel.show()
+    delete(panel)  # the page dropped its areas when it switched workshop
+    idea = add_idea(hub.db, workshop_id, "Ny idé")
+    for emitted in (hub.reviewChanged, hub.planChanged, hub.analysisChanged):
+        emitted.emit(workshop_id, shortlisted.ideas[0])  # raised "already deleted" before
+    hub.ideasChanged.emit(workshop_id, [idea])
+    hub.decisionsChanged.emit(workshop_id)
+    hub.progressChanged.emit(workshop_id)
+
+
+def test_a_hidden_panel_reads_again_only_when_shown(
+    hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.decision_panel
+
+    reads: list[str] = []
+
+    def counted(db: object, workshop_id: str) -> list[DecisionSnapshot]:
+        reads.append(workshop_id)
+        return list_decisions(hub.db, workshop_id)
+
+    monkeypatch.setattr(ui.decision_panel, "list_decisions", counted)
+    panel = panel_for(hub, shortlisted.workshop_id, qtbot)
+    panel.hide()
+    reads.clear()
+    record_decision(hub.db, shortlisted.workshop_id, None, "go", DecisionLevel.COMMITTEE, DAY)
+    for _save in range(3):
+        hub.analysisChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+        hub.planChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    hub.decisionsChanged.emit(shortlisted.workshop_id)
+    assert reads == []
+    panel.show()
+    assert reads == [shortlisted.workshop_id]
+    assert titles(panel) == ["§ 1 · GO · No particular idea"]
+    hub.planChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])  # shown: read at once
+    assert len(reads) == 2

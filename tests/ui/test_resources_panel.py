@@ -205,6 +205,7 @@ def test_deleting_a_go_with_resources_asks_first_and_undo_brings_both_back(
     allocate(hub.db, go.id, ResourceKind.HOURS, 40)
     decisions = DecisionPanel(hub, shortlisted.workshop_id)
     qtbot.addWidget(decisions)
+    decisions.show()
     resources = panel_for(hub, shortlisted.workshop_id, qtbot)
     answers = Answers(False, True)
     monkeypatch.setattr(QMessageBox, "exec", answers.exec)
@@ -218,3 +219,16 @@ def test_deleting_a_go_with_resources_asks_first_and_undo_brings_both_back(
     hub.undo_stack.undo()
     assert resources.decision_rows() == [f"§ 1 · GO · {SHORTLISTED[0]}\nResourced"]
     assert resources.totals.text() == "In total: 40 hours"
+
+
+def test_a_hidden_panel_catches_up_when_shown(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> None:
+    panel = panel_for(hub, shortlisted.workshop_id, qtbot)
+    panel.hide()
+    go = decide(hub, shortlisted, 1)
+    hub.decisionsChanged.emit(shortlisted.workshop_id)
+    assert panel.decision_rows() == []  # not read while hidden
+    panel.show()
+    assert panel.decision_rows() == [f"§ 1 · GO · {SHORTLISTED[1]}\nDecided"]
+    allocate(hub.db, go.id, ResourceKind.HOURS, 12)
+    hub.decisionsChanged.emit(shortlisted.workshop_id)
+    assert panel.totals.text() == "In total: 12 hours"
