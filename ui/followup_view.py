@@ -300,23 +300,32 @@ class FollowUpView(QWidget):
         self.tabs.setTabText(
             self.DATES_TAB, _("Follow-up dates ({count})").format(count=count(len(shown.workshops)))
         )
-        due = sum(1 for w in shown.workshops if w.due)
-        self.summary.setText(
-            "   ·   ".join(
-                (
-                    ngettext(
-                        "{overdue} of {count} open action is overdue",
-                        "{overdue} of {count} open actions are overdue",
-                        len(shown.actions),
-                    ).format(overdue=count(shown.overdue), count=count(len(shown.actions))),
-                    ngettext(
-                        "{count} workshop is due for follow-up",
-                        "{count} workshops are due for follow-up",
-                        due,
-                    ).format(count=count(due)),
-                )
+        self.summary.setText(self._summary(shown))
+
+    @staticmethod
+    def _summary(shown: FollowUpOverview) -> str:
+        """What is late among the rows shown; a search that finds nothing says so instead."""
+        count = format_number
+        narrowed = bool(shown.search) or shown.workshop_id is not None
+        if narrowed and not (shown.actions or shown.plans or shown.workshops):
+            return _("Nothing matches the search.")
+        parts = []
+        if shown.actions:
+            parts.append(
+                ngettext(
+                    "{overdue} of {count} open action is overdue",
+                    "{overdue} of {count} open actions are overdue",
+                    len(shown.actions),
+                ).format(overdue=count(shown.overdue), count=count(len(shown.actions)))
             )
-        )
+        due = sum(1 for w in shown.workshops if w.due)
+        if due or not narrowed:
+            parts.append(
+                ngettext(
+                    "{count} workshop is due for follow-up", "{count} workshops are due for follow-up", due
+                ).format(count=count(due))
+            )
+        return "   ·   ".join(parts)
 
     def _update_funnel(self) -> None:
         workshop_id = self.workshop_id()

@@ -195,6 +195,23 @@ def test_typing_a_search_narrows_all_three_lists(view: FollowUpView) -> None:
     assert view.plan_rows.table.isVisible()
 
 
+def test_the_summary_counts_only_what_the_search_finds(view: FollowUpView) -> None:
+    type_text(view.search, "zzz")
+    assert view.summary.text() == "Nothing matches the search."
+
+    view.search.clear()
+    type_text(view.search, "Amira")  # a plan of the due workshop, but no open action
+    assert view.plans_model.rowCount() == 1
+    assert view.summary.text() == "1 workshop is due for follow-up"
+
+    view.search.clear()
+    type_text(view.search, "parkbänk")
+    assert view.summary.text() == "0 of 1 open action is overdue"
+
+    view.search.clear()
+    assert view.summary.text() == ("1 of 5 open actions are overdue   ·   1 workshop is due for follow-up")
+
+
 def test_the_workshop_filter_narrows_the_lists_and_the_funnel(
     view: FollowUpView, followed: Followed, hub: Hub
 ) -> None:
@@ -327,6 +344,7 @@ def test_an_empty_database_says_there_is_nothing_to_follow_up(hub: Hub, qtbot: Q
     assert widget.action_rows.empty.text().startswith("No open actions")
     assert widget.funnel.stage_texts()[0] == ("Participants", "0", "")
     assert widget.funnel_summary.text() == "0 of 0 ideas got a plan, 0 got a GO, 0 were realised."
+    assert widget.summary.text() == "0 workshops are due for follow-up"
 
 
 def test_a_change_elsewhere_waits_until_the_date_being_chosen_is_saved(
