@@ -15,6 +15,7 @@ from app.decisions import record_decision
 from app.followup import STATUS_MAX, add_entry, mark_realised, plan_entries
 from app.idea_progress import progress
 from app.ideas import update_idea
+from app.participants import remove_participant
 from app.plans import add_action, create_plan, update_plan
 from models.enums import FollowUpKind, IdeaStatus
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
@@ -373,6 +374,20 @@ def test_an_idea_giver_without_consent_is_offered_by_role_only(
     assert [c.text for c in candidates][:2] == ["Amira Hassan (idea giver)", "Citizen (idea giver)"]
     assert not any("Bo Ek" in c.text for c in candidates)
     assert left_out == 1  # the citizen without a name, who gave nothing
+
+
+def test_a_removed_participant_is_neither_offered_nor_counted_as_left_out(
+    hub: Hub, panel: FollowUpPanel, planned: Planned
+) -> None:
+    assert panel.plans.candidates(planned.go)[1] == 2  # Bo Ek and the unnamed citizen
+    remove_participant(hub.db, planned.people[1])  # Bo Ek
+    remove_participant(hub.db, planned.people[0])  # Amira Hassan, who agreed to be named
+
+    candidates, left_out = panel.plans.candidates(planned.go)
+
+    assert left_out == 1
+    assert [c.participant_id for c in candidates if c.participant_id] == []
+    assert "Amira Hassan (owns an action)" in [c.text for c in candidates]  # still named by the plan
 
 
 def test_a_long_entry_is_read_whole_from_the_log(
