@@ -265,8 +265,22 @@ class ReviewBoard(QWidget):
                 if self.locked
                 else QAbstractItemView.DragDropMode.DragDrop
             )
-            if self.locked:
+            if self.locked and not column.field.text():
                 column.error.hide()
+
+    def take_drafts(self) -> dict[NoteKind, str]:
+        """The texts typed and not added, by kind; the fields and their reasons are emptied."""
+        drafts = {}
+        for kind, column in self.columns.items():
+            if column.field.text():
+                drafts[kind] = column.field.text()
+            column.field.clear()
+            column.error.hide()
+        return drafts
+
+    def put_drafts(self, drafts: Mapping[NoteKind, str]) -> None:
+        for kind, text in drafts.items():
+            self.columns[kind].field.setText(text)
 
     def field_done(self, kind: NoteKind) -> None:
         column = self.columns[kind]

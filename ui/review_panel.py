@@ -76,6 +76,9 @@ class ReviewPanel(QWidget):
         self.review: ReviewSnapshot | None = None
         self.reviewers: list[ReviewerChoice] = []
         self.names: dict[str, str] = {}
+        #: Notes typed for an idea and refused (its review complete, a text too long), kept while
+        #: another idea is shown.
+        self.drafts: dict[str, dict[NoteKind, str]] = {}
         self.picker = ShortlistPicker(hub, workshop_id)
         self.title = QLabel()
         typography.set_type(self.title, typography.LIST, bold=True)
@@ -209,10 +212,15 @@ class ReviewPanel(QWidget):
     # -- what is shown -------------------------------------------------------------------------
 
     def _choose(self, idea_id: str) -> None:
-        if idea_id != self.idea_id:
+        if (idea_id or None) != self.idea_id:
             self.flush()
+            drafts = self.board.take_drafts()
+            if self.idea_id is not None and drafts:
+                self.drafts[self.idea_id] = drafts
         self.idea_id = idea_id or None
         self.reload()
+        if self.idea_id is not None and self.idea_id in self.drafts:
+            self.board.put_drafts(self.drafts.pop(self.idea_id))
         if self.idea_id is not None and self.presenter.review_idea_id not in (None, self.idea_id):
             self.presenter.show_review(self.idea_id)  # the shared screen follows the chosen idea
 
@@ -296,12 +304,19 @@ class ReviewPanel(QWidget):
     # -- actions -------------------------------------------------------------------------------
 
     def flush(self) -> None:
-        """Add the notes typed in the columns' fields and not yet entered (before leaving the idea)."""
-        if self.review is None or self.review.completed:
+        """Add the notes typed in the columns' fields and not yet entered (before leaving the idea).
+
+        A refused note (the review is complete, the text too long) stays in its field with the reason.
+        """
+        if self.review is None:
             return
         for kind, column in self.board.columns.items():
             if column.field.text().strip():
                 self.add_note(kind, column.field.text())
+
+    def _typed_left(self) -> bool:
+        """Whether a note typed in a field is still there after a flush (it was refused: the field says why)."""
+        return any(column.field.text().strip() for column in self.board.columns.values())
 
     def start_review(self) -> None:
         button = self.formats.checkedButton()
@@ -313,6 +328,7 @@ class ReviewPanel(QWidget):
             self.board.columns[NoteKind.STRENGTH].field.setFocus()
 
     def change_format(self, review_format: str) -> None:
+        self.flush()
         if self.review is not None and review_format != self.review.format:
             self._push(ChangeFormat(self.hub, self.review, review_format))
         elif self.review is not None:
@@ -358,7 +374,11 @@ class ReviewPanel(QWidget):
             self._push(RemoveNote(self.hub, self.review, note))
 
     def recommend(self) -> None:
-        if self.review is not None:
+        """The typed notes are added first: the recommendation is given on the whole board."""
+        self.flush()
+        if self._typed_left():
+            return
+        if self.review is not None and not self.review.completed:
             RecommendationDialog(self.review, self._save_recommendation, self).exec()
 
     def _save_recommendation(self, recommendation: str, reasons: str) -> str | None:
@@ -372,7 +392,8 @@ class ReviewPanel(QWidget):
             self._push(Reopen(self.hub, self.review))
 
     def remove_review(self) -> None:
-        """Undoable: the notes come back with Undo."""
+        """Undoable: the notes come back with Undo (those typed and not yet entered too)."""
+        self.flush()
         if self.review is not None:
             self._push(RemoveReview(self.hub, self.review))
 

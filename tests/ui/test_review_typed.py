@@ -1,0 +1,91 @@
+"""The critical review panel keeps what is typed: notes not yet entered, long pastes, one-step edits."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from app.review import review_of_idea, set_recommendation
+from models.enums import NoteKind
+from tests.ui.steps_helpers import Shortlisted, english, shortlisted
+from tests.ui.test_review_panel import answering, panel, presenter, started, stored
+from ui.hub import Hub
+from ui.review_dialogs import RecommendationDialog
+from ui.review_panel import ReviewPanel
+
+__all__ = ["english", "panel", "presenter", "shortlisted"]
+
+
+def fields(panel: ReviewPanel) -> dict[NoteKind, str]:
+    return {kind: column.field.text() for kind, column in panel.board.columns.items()}
+
+
+def test_a_note_typed_and_not_entered_is_saved_before_the_recommendation(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a note typed in the risks' field, Enter not pressed
+    started(panel)
+    panel.board.columns[NoteKind.RISK].field.setText("Typed risk, Enter not pressed")
+
+    def recommend(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecommendationDialog)
+        dialog.choose("rework")
+        dialog.reasons.setPlainText("The risk needs an answer first")
+
+    monkeypatch.setattr(RecommendationDialog, "exec", answering(recommend))
+    # WHEN the group gives its recommendation
+    panel.recommend_button.click()
+    # THEN the note is on this idea's board, the review complete, and the fields empty
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    assert review.completed
+    assert stored(hub, shortlisted.ideas[0]) == [("risk", "Typed risk, Enter not pressed", None)]
+    assert panel.board.columns[NoteKind.RISK].row_texts() == ["Typed risk, Enter not pressed"]
+    assert all(text == "" for text in fields(panel).values())
+    # AND choosing another idea and starting its review adds nothing there
+    panel.picker.choose(shortlisted.ideas[1])
+    started(panel)
+    panel.flush()
+    assert stored(hub, shortlisted.ideas[1]) == []
+
+
+def test_switching_ideas_shows_empty_fields_and_keeps_a_refused_note_for_its_idea(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN two ideas under review; on the first, one typed note and one the service refuses
+    panel.picker.choose(shortlisted.ideas[1])
+    started(panel)
+    panel.picker.choose(shortlisted.ideas[0])
+    started(panel)
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    panel.board.columns[NoteKind.STRENGTH].field.setText("Saved when leaving")
+    set_recommendation(hub.db, review.id, "park", "Not now")  # completed elsewhere meanwhile
+    # WHEN another idea is chosen
+    panel.picker.choose(shortlisted.ideas[1])
+    # THEN its fields are empty and nothing of the first idea is stored on it
+    assert all(text == "" for text in fields(panel).values())
+    assert all(not column.error.isVisible() for column in panel.board.columns.values())
+    panel.flush()
+    assert stored(hub, shortlisted.ideas[1]) == []
+    # AND the refused note waits in its field on its own idea
+    panel.picker.choose(shortlisted.ideas[0])
+    assert fields(panel)[NoteKind.STRENGTH] == "Saved when leaving"
+    assert stored(hub, shortlisted.ideas[0]) == []
+
+
+def test_typed_notes_are_added_before_the_format_changes_and_before_the_review_is_removed(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel
+) -> None:
+    started(panel)
+    panel.board.columns[NoteKind.SUGGESTION].field.setText("Before the format")
+    panel.change_format("six_hats")
+    assert stored(hub, shortlisted.ideas[0]) == [("suggestion", "Before the format", None)]
+    panel.board.columns[NoteKind.WEAKNESS].field.setText("Before the removal")
+    panel.remove_button.click()
+    assert review_of_idea(hub.db, shortlisted.ideas[0]) is None
+    hub.undo_stack.undo()
+    assert stored(hub, shortlisted.ideas[0]) == [
+        ("weakness", "Before the removal", None),
+        ("suggestion", "Before the format", None),
+    ]
