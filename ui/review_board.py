@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.review_snapshots import NOTE_KIND_NAMES, FormatGuide, NoteSnapshot, ReviewSnapshot
-from app.text import TEXT_MAX
 from models.enums import NoteKind
 from ui.board_canvas import ink_on, wrap
 from ui.dialogs import error_label
@@ -40,6 +39,8 @@ NoteIdRole = Qt.ItemDataRole.UserRole + 1
 #: A row shows this much of a long note; the whole of it is in the edit dialog.
 SHOWN_CHARS = 280
 SHOWN_LINES = 6
+#: A field takes any paste (a line edit keeps 32767 characters unless told otherwise).
+FIELD_MAX = 2**31 - 1
 
 
 class ClampedLabel(QLabel):
@@ -178,7 +179,7 @@ class KindColumn(QWidget):
         self.notes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.notes.setAccessibleName(_(NOTE_KIND_NAMES[kind]))
         self.field = QLineEdit()
-        self.field.setMaxLength(TEXT_MAX)
+        self.field.setMaxLength(FIELD_MAX)  # a long paste is refused by the service in a sentence, kept whole
         self.field.setPlaceholderText(_("Add a note, Enter"))
         self.field.setAccessibleName(_("New note: {kind}").format(kind=_(NOTE_KIND_NAMES[kind])))
         self.error = error_label()

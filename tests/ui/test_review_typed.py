@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
+from app.i18n import format_number
 from app.review import review_of_idea, set_recommendation
+from app.text import TEXT_MAX
 from models.enums import NoteKind
 from tests.ui.steps_helpers import Shortlisted, english, shortlisted
-from tests.ui.test_review_panel import answering, panel, presenter, started, stored
+from tests.ui.test_review_panel import answering, panel, presenter, started, stored, type_note
 from ui.hub import Hub
 from ui.review_dialogs import RecommendationDialog
 from ui.review_panel import ReviewPanel
@@ -47,6 +50,21 @@ def test_a_note_typed_and_not_entered_is_saved_before_the_recommendation(
     started(panel)
     panel.flush()
     assert stored(hub, shortlisted.ideas[1]) == []
+
+
+def test_a_refused_typed_note_holds_the_recommendation_back_and_says_why(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started(panel)
+    column = panel.board.columns[NoteKind.QUESTION]
+    column.field.setText("x" * (TEXT_MAX + 1))
+    opened: list[QDialog] = []
+    monkeypatch.setattr(RecommendationDialog, "exec", answering(opened.append))
+    panel.recommend_button.click()
+    assert opened == []
+    assert column.field.text() == "x" * (TEXT_MAX + 1)
+    assert column.error.isVisible()
+    assert "long" in column.error.text()
 
 
 def test_switching_ideas_shows_empty_fields_and_keeps_a_refused_note_for_its_idea(
@@ -89,3 +107,16 @@ def test_typed_notes_are_added_before_the_format_changes_and_before_the_review_i
         ("weakness", "Before the removal", None),
         ("suggestion", "Before the format", None),
     ]
+
+
+def test_a_paste_over_the_limit_is_refused_whole_and_kept_in_the_field(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    pasted = "Å" * (2 * 1024 * 1024)
+    type_note(qtbot, panel, NoteKind.QUESTION, pasted)
+    column = panel.board.columns[NoteKind.QUESTION]
+    assert column.field.text() == pasted
+    assert column.error.isVisible()
+    assert column.error.text().startswith(f"The text is {format_number(len(pasted))} characters long")
+    assert stored(hub, shortlisted.ideas[0]) == []
