@@ -7,9 +7,10 @@ dialog that asked, with everything typed still there; later refusals go to the m
 from __future__ import annotations
 
 from app import review as service
+from app.errors import KNOWN_ERRORS
 from app.i18n import _
 from app.review_snapshots import NoteSnapshot, ReviewSnapshot
-from models.enums import Recommendation
+from models.enums import NoteKind, Recommendation
 from ui.hub import Hub
 from ui.voting_commands import KeptRefusalCommand
 
@@ -88,20 +89,40 @@ class AddNote(ReviewCommand):
 
 
 class EditNote(ReviewCommand):
-    """New words and/or another reviewer for a note."""
+    """New words and/or another reviewer for a note, and with ``to_kind`` last in that column: one step."""
 
     def __init__(
-        self, hub: Hub, review: ReviewSnapshot, note: NoteSnapshot, text: str, reviewer_id: str | None
+        self,
+        hub: Hub,
+        review: ReviewSnapshot,
+        note: NoteSnapshot,
+        text: str,
+        reviewer_id: str | None,
+        to_kind: str | None = None,
     ) -> None:
         super().__init__(hub, review.workshop_id, review.idea_id, _("Edit a review note"))
         self.note_id = note.id
         self.before = (note.text, note.reviewer_id)
         self.after = (text, reviewer_id)
+        self.place_before = ([n.id for n in review.column(note.kind)].index(note.id), str(note.kind))
+        self.place_after = (
+            None
+            if to_kind is None or to_kind == note.kind
+            else (len(review.column(NoteKind(to_kind))), to_kind)
+        )
 
     def do(self) -> None:
         service.update_note(self.hub.db, self.note_id, self.after[0], reviewer_id=self.after[1])
+        if self.place_after is not None:
+            try:
+                service.move_note(self.hub.db, self.note_id, *self.place_after)
+            except KNOWN_ERRORS:  # all or nothing: the words go back too
+                service.update_note(self.hub.db, self.note_id, self.before[0], reviewer_id=self.before[1])
+                raise
 
     def undo_service(self) -> None:
+        if self.place_after is not None:
+            service.move_note(self.hub.db, self.note_id, *self.place_before)
         service.update_note(self.hub.db, self.note_id, self.before[0], reviewer_id=self.before[1])
 
 

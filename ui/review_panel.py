@@ -354,12 +354,11 @@ class ReviewPanel(QWidget):
 
     def _save_note(self, note: NoteSnapshot, text: str, kind: str, reviewer_id: str | None) -> str | None:
         assert self.review is not None
-        if (text, reviewer_id) != (note.text, note.reviewer_id):
-            command = EditNote(self.hub, self.review, note, text, reviewer_id)
+        if (text, reviewer_id) != (note.text, note.reviewer_id):  # with a move, in one undo step
+            command = EditNote(self.hub, self.review, note, text, reviewer_id, kind)
             push(self.hub, command)
-            if refusal_of(command) is not None:
-                return refusal_of(command)
-        if kind != note.kind and self.review is not None:
+            return refusal_of(command)
+        if kind != note.kind:
             self.move_note(note.id, len(self.review.column(NoteKind(kind))), kind)
         return None
 

@@ -198,11 +198,9 @@ def test_notes_are_edited_moved_and_removed_and_each_step_undoes(
     qtbot.keyClick(panel.board.columns[NoteKind.STRENGTH].notes, Qt.Key.Key_Delete)
     assert stored(hub, shortlisted.ideas[0]) == [("risk", "First, reworded", shortlisted.people[1])]
     hub.undo_stack.undo()  # the removal
-    hub.undo_stack.undo()  # the move to risks
-    hub.undo_stack.undo()  # the new words and reviewer
+    hub.undo_stack.undo()  # the new words, reviewer and column: one step
     assert stored(hub, shortlisted.ideas[0]) == [("strength", "First", None), ("strength", "Second", None)]
     assert panel.board.columns[NoteKind.STRENGTH].row_texts() == ["First", "Second"]
-    hub.undo_stack.redo()
     hub.undo_stack.redo()
     assert stored(hub, shortlisted.ideas[0]) == [
         ("strength", "Second", None),

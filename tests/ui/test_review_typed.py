@@ -13,7 +13,7 @@ from models.enums import NoteKind
 from tests.ui.steps_helpers import Shortlisted, english, shortlisted
 from tests.ui.test_review_panel import answering, panel, presenter, started, stored, type_note
 from ui.hub import Hub
-from ui.review_dialogs import RecommendationDialog
+from ui.review_dialogs import NoteDialog, RecommendationDialog
 from ui.review_panel import ReviewPanel
 
 __all__ = ["english", "panel", "presenter", "shortlisted"]
@@ -120,3 +120,51 @@ def test_a_paste_over_the_limit_is_refused_whole_and_kept_in_the_field(
     assert column.error.isVisible()
     assert column.error.text().startswith(f"The text is {format_number(len(pasted))} characters long")
     assert stored(hub, shortlisted.ideas[0]) == []
+
+
+def test_new_words_and_another_column_in_one_dialog_undo_in_one_step(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.STRENGTH, "First")
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    steps = hub.undo_stack.count()
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NoteDialog)
+        dialog.text.setPlainText("First, reworded")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("risk"))
+
+    monkeypatch.setattr(NoteDialog, "exec", answering(fill))
+    panel.edit_note(review.notes[0].id)
+    assert stored(hub, shortlisted.ideas[0]) == [("risk", "First, reworded", None)]
+    assert hub.undo_stack.count() == steps + 1
+    hub.undo_stack.undo()
+    assert stored(hub, shortlisted.ideas[0]) == [("strength", "First", None)]
+    assert panel.board.columns[NoteKind.STRENGTH].row_texts() == ["First"]
+    hub.undo_stack.redo()
+    assert stored(hub, shortlisted.ideas[0]) == [("risk", "First, reworded", None)]
+
+
+def test_a_refused_edit_moves_nothing_and_adds_no_step(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started(panel)
+    type_note(qtbot, panel, NoteKind.STRENGTH, "First")
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    steps = hub.undo_stack.count()
+    shown: list[NoteDialog] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NoteDialog)
+        shown.append(dialog)
+        dialog.text.setPlainText("   ")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("risk"))
+
+    monkeypatch.setattr(NoteDialog, "exec", answering(fill))
+    panel.edit_note(review.notes[0].id)
+    assert shown[0].error.text() == "Write the note first."
+    assert stored(hub, shortlisted.ideas[0]) == [("strength", "First", None)]
+    assert hub.undo_stack.count() == steps
