@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.analysis import ready_problems_in
@@ -21,7 +21,7 @@ from app.decision_resources import live_allocations
 from app.decision_resources import remove_allocation as remove_allocation
 from app.decision_resources import restore_allocation as restore_allocation
 from app.decision_resources import update_allocation as update_allocation
-from app.errors import InvalidInput
+from app.errors import InvalidInput, NotFound
 from app.i18n import _
 from app.idea_progress import follow_idea
 from app.plan_snapshots import DecisionSnapshot
@@ -38,7 +38,7 @@ from models.enums import (
     RoundState,
 )
 from models.idea import Idea
-from models.plan import Decision, DevelopmentPlan
+from models.plan import Decision, DevelopmentPlan, ResourceAllocation
 from models.review import Review
 from models.voting import ShortlistEntry, VotingRound
 from models.workshop import Workshop
@@ -235,6 +235,26 @@ class _Record:
         decision.lessons_capture = self.lessons_capture
 
 
+def _next_number(session: Session, workshop_id: str) -> int:
+    """One more than the highest § of the live decisions.
+
+    A number freed by taking back the latest decisions is given again, and the deleted decision
+    that held it goes for good with its resources (the database gives a number only once); a
+    deleted § below a live one stays taken, so the others keep their numbers.
+    """
+    live = Decision.workshop_id == workshop_id, Decision.deleted_at.is_(None)
+    last = session.scalar(select(func.max(Decision.number)).where(*live))
+    number = 1 if last is None else last + 1
+    held = session.scalar(
+        select(Decision).where(Decision.workshop_id == workshop_id, Decision.number == number)
+    )
+    if held is not None:
+        session.execute(delete(ResourceAllocation).where(ResourceAllocation.decision_id == held.id))
+        session.delete(held)
+        session.flush()
+    return number
+
+
 def record_decision(
     db: Database,
     workshop_id: str,
@@ -256,8 +276,8 @@ def record_decision(
         workshop = fetch(session, Workshop, workshop_id)
         _idea_in(session, workshop.id, idea_id)
         _check_reasons(session, workshop.id, idea_id, record.outcome, record.reasons)
-        last = session.scalar(select(func.max(Decision.number)).where(Decision.workshop_id == workshop.id))
-        decision = Decision(workshop_id=workshop.id, idea_id=idea_id, number=1 if last is None else last + 1)
+        number = _next_number(session, workshop.id)
+        decision = Decision(workshop_id=workshop.id, idea_id=idea_id, number=number)
         record.write(decision)
         session.add(decision)
         follow_idea(session, idea_id)
@@ -290,7 +310,10 @@ def update_decision(
 
 
 def delete_decision(db: Database, decision_id: str) -> DecisionSnapshot:
-    """Soft delete: the § number stays taken, and the idea's status follows its other records."""
+    """Soft delete: the idea's status follows its other records.
+
+    The § number stays taken until a new decision is given it (see ``_next_number``).
+    """
     with db.transaction() as session:
         decision = fetch(session, Decision, decision_id)
         decision.deleted_at = utcnow()
@@ -298,8 +321,11 @@ def delete_decision(db: Database, decision_id: str) -> DecisionSnapshot:
         return _snapshot(session, decision)
 
 
-def restore_decision(db: Database, decision_id: str) -> DecisionSnapshot:
+def restore_decision(db: Database, decision_id: str, number: int | None = None) -> DecisionSnapshot:
+    """Bring a deleted decision back; refused when its § ``number`` has since been given to another one."""
     with db.transaction() as session:
+        if number is not None and session.get(Decision, decision_id) is None:
+            raise NotFound(_("§ {number} has since been given to another decision.").format(number=number))
         decision = fetch(session, Decision, decision_id, allow_deleted=True)
         decision.deleted_at = None
         follow_idea(session, decision.idea_id)

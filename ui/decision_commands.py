@@ -6,10 +6,12 @@ kept for the dialog to show beside its field (see ``KeptRefusalCommand``).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
 from app import decision_resources, decisions
+from app.errors import NotFound
 from app.i18n import _
 from app.plan_snapshots import AllocationSnapshot, DecisionSnapshot
 from models.enums import DecisionLevel, DecisionOutcome, ResourceKind
@@ -112,11 +114,13 @@ class RecordDecision(DecisionCommand):
             )
             self.setText(_("Record decision § {number}").format(number=self.decision.number))
         else:
-            decisions.restore_decision(self.hub.db, self.decision.id)
+            decisions.restore_decision(self.hub.db, self.decision.id, self.decision.number)
 
     def undo_service(self) -> None:
         assert self.decision is not None
-        decisions.delete_decision(self.hub.db, self.decision.id)
+        # Deleted since, and its § given to a later decision: it is taken back already.
+        with suppress(NotFound):
+            decisions.delete_decision(self.hub.db, self.decision.id)
 
 
 class CorrectDecision(DecisionCommand):
@@ -142,13 +146,13 @@ class DeleteDecision(DecisionCommand):
         super().__init__(
             hub, decision.workshop_id, _("Delete decision § {number}").format(number=decision.number)
         )
-        self.decision_id = decision.id
+        self.decision_id, self.number = decision.id, decision.number
 
     def do(self) -> None:
         decisions.delete_decision(self.hub.db, self.decision_id)
 
     def undo_service(self) -> None:
-        decisions.restore_decision(self.hub.db, self.decision_id)
+        decisions.restore_decision(self.hub.db, self.decision_id, self.number)
 
 
 class GiveResource(DecisionCommand):

@@ -128,17 +128,46 @@ def test_decisions_are_numbered_in_the_order_taken_per_workshop(db: Database, bo
     assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 2, 3]
 
 
-def test_a_deleted_decision_keeps_its_number(db: Database, board: Board) -> None:
+def test_a_deleted_decision_in_the_middle_keeps_its_number(db: Database, board: Board) -> None:
     decide(db, board, 0)
     second = decide(db, board, 1)
     decide(db, board, 2)
     delete_decision(db, second.id)
     assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 3]
     assert decide(db, board, 3).number == 4
-    restore_decision(db, second.id)
+    restore_decision(db, second.id, second.number)
     assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 2, 3, 4]
-    delete_decision(db, list_decisions(db, board.workshop_id)[-1].id)
-    assert decide(db, board, 4).number == 5  # the highest, deleted or not, plus one
+
+
+def test_a_decision_taken_back_frees_its_number_for_the_next(db: Database, board: Board) -> None:
+    decide(db, board, 0)
+    decide(db, board, 1)
+    third = decide(db, board, 2)
+    allocate(db, third.id, ResourceKind.HOURS, 40)
+    delete_decision(db, third.id)  # an undone recording
+    again = decide(db, board, 3)
+    assert again.number == 3
+    assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 2, 3]
+    assert [row.id for row in decision_rows(db)].count(third.id) == 0  # gone for good, with its resources
+    with db.transaction() as session:
+        assert session.scalars(select(ResourceAllocation)).all() == []
+    with pytest.raises(NotFound) as caught:
+        restore_decision(db, third.id, third.number)
+    assert caught.value.message == "§ 3 has since been given to another decision."
+    assert get_decision(db, again.id).idea_id == board.ideas[3]
+
+
+def test_numbers_freed_at_the_end_are_given_again_in_order(db: Database, board: Board) -> None:
+    made = [decide(db, board, n) for n in range(4)]
+    delete_decision(db, made[1].id)  # below a live one: stays taken
+    delete_decision(db, made[3].id)
+    assert [decide(db, board, None).number for _n in range(2)] == [4, 5]
+    assert [d.number for d in list_decisions(db, board.workshop_id)] == [1, 3, 4, 5]
+    assert [row.number for row in decision_rows(db)] == [1, 2, 3, 4, 5]
+    assert restore_decision(db, made[1].id, 2).number == 2
+    for decision in list_decisions(db, board.workshop_id)[1:]:
+        delete_decision(db, decision.id)
+    assert decide(db, board, None).number == 2  # only § 1 is live: every later number is free
 
 
 def test_the_database_gives_a_number_only_once_per_workshop(db: Database, board: Board) -> None:

@@ -87,13 +87,55 @@ def test_decisions_are_numbered_in_the_order_taken_and_keep_their_number_when_on
 
     hub.undo_stack.undo()
     assert titles(panel)[1] == f"§ 2 · No · {SHORTLISTED[1]}"
-    hub.undo_stack.undo()  # the third decision is taken back; its number stays taken
+    hub.undo_stack.undo()  # the third decision is taken back
     assert len(panel.rows()) == 2
     hub.undo_stack.redo()
     hub.undo_stack.redo()
     assert titles(panel) == [f"§ 1 · GO · {SHORTLISTED[0]}", f"§ 3 · Postponed · {SHORTLISTED[2]}"]
     record(panel, qtbot, monkeypatch, decide_with(DecisionOutcome.GO))
-    assert titles(panel)[-1].startswith("§ 4 · GO")
+    assert titles(panel)[-1].startswith("§ 4 · GO")  # § 2, deleted below § 3, stays taken
+
+
+def test_an_undone_recording_frees_its_number(
+    hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = panel_for(hub, shortlisted.workshop_id, qtbot)
+    for n in range(3):
+        panel.picker.choose(shortlisted.ideas[n])
+        record(panel, qtbot, monkeypatch, decide_with(DecisionOutcome.POSTPONED))
+    hub.undo_stack.undo()
+    record(panel, qtbot, monkeypatch, decide_with(DecisionOutcome.GO))
+    assert titles(panel)[-1] == f"§ 3 · GO · {SHORTLISTED[2]}"
+    assert hub.undo_stack.undoText() == "Record decision § 3"
+    hub.undo_stack.redo()  # nothing to redo: the new recording replaced the undone one
+    assert [d.number for d in list_decisions(hub.db, shortlisted.workshop_id)] == [1, 2, 3]
+
+
+def test_a_deleted_decision_whose_number_was_given_again_is_not_restored(
+    hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = panel_for(hub, shortlisted.workshop_id, qtbot)
+    for n in range(2):
+        panel.picker.choose(shortlisted.ideas[n])
+        record(panel, qtbot, monkeypatch, decide_with(DecisionOutcome.POSTPONED))
+    panel.choose_decision(list_decisions(hub.db, shortlisted.workshop_id)[1].id)
+    panel.delete()
+    panel.picker.choose(shortlisted.ideas[2])
+    record(panel, qtbot, monkeypatch, decide_with(DecisionOutcome.NO))
+    assert titles(panel) == [f"§ 1 · Postponed · {SHORTLISTED[0]}", f"§ 2 · No · {SHORTLISTED[2]}"]
+    hub.undo_stack.undo()  # the new § 2 is taken back
+    with qtbot.waitSignal(hub.failed) as failed:
+        hub.undo_stack.undo()  # the old § 2 cannot come back
+    assert failed.args == ["§ 2 has since been given to another decision."]
+    assert titles(panel) == [f"§ 1 · Postponed · {SHORTLISTED[0]}"]
+    assert hub.undo_stack.undoText() == "Record decision § 2"
+    with qtbot.assertNotEmitted(hub.failed):
+        hub.undo_stack.undo()  # the old § 2's recording: gone already, nothing to say
+    assert hub.undo_stack.undoText() == "Record decision § 1"
+    with qtbot.waitSignal(hub.failed) as failed:
+        hub.undo_stack.redo()
+    assert failed.args == ["§ 2 has since been given to another decision."]
+    assert titles(panel) == [f"§ 1 · Postponed · {SHORTLISTED[0]}"]
 
 
 def picker_steps(panel: DecisionPanel) -> list[str]:
