@@ -111,7 +111,8 @@ class RecommendationDialog(QDialog):
         for recommendation in Recommendation:
             button = QRadioButton(_(RECOMMENDATION_NAMES[recommendation]))
             button.setProperty("code", str(recommendation))
-            button.setChecked(recommendation == (review.recommendation or Recommendation.PROCEED))
+            # Nothing chosen for the group: a reopened review shows the choice it had.
+            button.setChecked(recommendation == review.recommendation)
             self.choices.addButton(button)
             row.addWidget(button)
         row.addStretch(1)

@@ -168,3 +168,24 @@ def test_a_refused_edit_moves_nothing_and_adds_no_step(
     assert shown[0].error.text() == "Write the note first."
     assert stored(hub, shortlisted.ideas[0]) == [("strength", "First", None)]
     assert hub.undo_stack.count() == steps
+
+
+def test_the_recommendation_is_not_chosen_for_the_group(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started(panel)
+    shown: list[RecommendationDialog] = []
+
+    def reasons_only(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecommendationDialog)
+        shown.append(dialog)
+        assert dialog.chosen() == ""
+        dialog.reasons.setPlainText("Reasons without a choice")
+
+    monkeypatch.setattr(RecommendationDialog, "exec", answering(reasons_only))
+    panel.recommend_button.click()
+    assert shown[0].error.text() == "Choose proceed, rework or park."
+    assert shown[0].reasons.toPlainText() == "Reasons without a choice"
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    assert not review.completed
