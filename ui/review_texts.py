@@ -20,7 +20,12 @@ def composition_text(composition: Composition) -> str:
 
 
 def room_composition_text(composition: Composition) -> str:
-    """The review group for the room: "Reviewers: 2 internal, 1 external" (no count of unsigned notes)."""
+    """The review group for the room: "Reviewers: 2 internal, 1 external" (no count of unsigned notes).
+
+    "" while no note names its reviewer: the room is not told of a group of none.
+    """
+    if composition.reviewers == 0:
+        return ""
     internal = ngettext("{n} internal", "{n} internal", composition.internal).format(n=composition.internal)
     external = ngettext("{n} external", "{n} external", composition.external).format(n=composition.external)
     return _("Reviewers: {internal}, {external}").format(internal=internal, external=external)

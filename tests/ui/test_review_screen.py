@@ -229,3 +229,17 @@ def test_a_few_notes_are_read_whole_at_a_smaller_type_rather_than_cut(
     seen(screen)
     shown = [d.text for d in screen.drawn() if d.text.startswith(("Brukarna", "Det är oklart"))]
     assert shown == notes
+
+
+def test_notes_without_a_named_reviewer_show_no_line_of_reviewers(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[0])
+    add_note(hub.db, review.id, "strength", "Neighbours already meet at the school")
+    presenter.show_review(shortlisted.ideas[0])
+    texts = seen(screen)
+    assert "Neighbours already meet at the school" in texts
+    assert not [t for t in texts if t.startswith("Reviewers")]
+    add_note(hub.db, review.id, "risk", "Volunteers tire", shortlisted.people[1])
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    assert "Reviewers: 0 internal, 1 external" in seen(screen)
