@@ -8,10 +8,19 @@ in the field with the reason under it.
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,6 +50,7 @@ SHOWN_CHARS = 280
 SHOWN_LINES = 6
 #: A field takes any paste (a line edit keeps 32767 characters unless told otherwise).
 FIELD_MAX = 2**31 - 1
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 class ClampedLabel(QLabel):
@@ -83,6 +93,26 @@ def note_row_text(note: NoteSnapshot, reviewers: Mapping[str, str]) -> str:
     mark = origin_mark(note.reviewer_origin)
     who = _("{name}, {origin}").format(name=name, origin=mark) if name and mark else name or mark
     return f"{text}\n— {who}"
+
+
+def breakable(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` with a break allowed between any two letters of a word wider than ``width``.
+
+    A list row wraps only between words: a long compound or a pasted link would otherwise
+    widen the narrow column and bring a sideways scroll bar.
+    """
+
+    def word(part: str) -> str:
+        if len(part) < 2 or metrics.horizontalAdvance(part) <= width:
+            return part
+        joined = [part[0]]
+        for before, char in itertools.pairwise(part):
+            if before.isalnum() and char.isalnum():
+                joined.append(ZERO_WIDTH_SPACE)
+            joined.append(char)
+        return "".join(joined)
+
+    return "".join(word(part) for part in re.split(r"(\s+)", text))
 
 
 class NoteList(QListWidget):
@@ -176,13 +206,16 @@ class KindColumn(QWidget):
         self.notes.setSpacing(1)
         self.notes.setAlternatingRowColors(True)
         self.notes.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.notes.setAccessibleName(_(NOTE_KIND_NAMES[kind]))
         self.field = QLineEdit()
         self.field.setMaxLength(FIELD_MAX)  # a long paste is refused by the service in a sentence, kept whole
-        self.field.setPlaceholderText(_("Add a note, Enter"))
+        self.field.setPlaceholderText(_("New note"))
         self.field.setAccessibleName(_("New note: {kind}").format(kind=_(NOTE_KIND_NAMES[kind])))
         self.error = error_label()
+        self.shown: tuple[tuple[NoteSnapshot, ...], Mapping[str, str]] = ((), {})
+        self.shown_width = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
@@ -196,11 +229,13 @@ class KindColumn(QWidget):
         self, notes: tuple[NoteSnapshot, ...], reviewers: Mapping[str, str], keep: str | None
     ) -> None:
         self.header.setText(header_label(_(NOTE_KIND_NAMES[self.kind]), len(notes)))
+        self.shown, self.shown_width = (notes, reviewers), self._text_width()
         blocked = self.notes.blockSignals(True)
         scrolled = self.notes.verticalScrollBar().value()  # a long column stays where it was read
         self.notes.clear()
+        metrics = self.notes.fontMetrics()
         for note in notes:
-            item = QListWidgetItem(note_row_text(note, reviewers))
+            item = QListWidgetItem(breakable(note_row_text(note, reviewers), metrics, self.shown_width))
             item.setData(NoteIdRole, note.id)
             item.setToolTip(note.text[:1000])
             self.notes.addItem(item)
@@ -210,11 +245,24 @@ class KindColumn(QWidget):
         self.notes.verticalScrollBar().setValue(scrolled)
         self.notes.blockSignals(blocked)
 
+    def _text_width(self) -> int:
+        # The same with a scroll bar or without: a row's padding and the bar's room are kept free.
+        return max(20, self.notes.width() - self.notes.verticalScrollBar().sizeHint().width() - 14)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.shown[0] and self._text_width() != self.shown_width:
+            keep = self.notes.currentItem()
+            self.show_notes(*self.shown, str(keep.data(NoteIdRole)) if keep is not None else None)
+
     def note_ids(self) -> list[str]:
         return [str(self.notes.item(row).data(NoteIdRole)) for row in range(self.notes.count())]
 
     def row_texts(self) -> list[str]:
-        return [self.notes.item(row).text() for row in range(self.notes.count())]
+        """The rows as they read (the breaks allowed in long words are not read)."""
+        return [
+            self.notes.item(row).text().replace(ZERO_WIDTH_SPACE, "") for row in range(self.notes.count())
+        ]
 
 
 class ReviewBoard(QWidget):

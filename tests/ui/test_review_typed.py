@@ -189,3 +189,21 @@ def test_the_recommendation_is_not_chosen_for_the_group(
     review = review_of_idea(hub.db, shortlisted.ideas[0])
     assert review is not None
     assert not review.completed
+
+
+def test_a_long_word_wraps_in_its_narrow_column_without_a_sideways_scroll_bar(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    text = "Långt ord: arbetsmiljöverksamhetsansvarsfördelningsprocessen fungerar inte"
+    type_note(qtbot, panel, NoteKind.RISK, text)
+    type_note(qtbot, panel, NoteKind.WEAKNESS, "y" * 400)
+    for kind in (NoteKind.RISK, NoteKind.WEAKNESS):
+        notes = panel.board.columns[kind].notes
+        notes.doItemsLayout()
+        assert notes.horizontalScrollBar().maximum() == 0
+        assert notes.visualItemRect(notes.item(0)).width() <= notes.viewport().width()
+    assert panel.board.columns[NoteKind.RISK].row_texts() == [text]
+    field = panel.board.columns[NoteKind.RISK].field
+    assert field.placeholderText() == "New note"
+    assert field.fontMetrics().horizontalAdvance(field.placeholderText()) < field.width() - 8
