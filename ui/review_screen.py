@@ -3,7 +3,8 @@
 Painted by hand into the shared screen, type sized from the window's height. Each column has
 its kind's colour (Okabe-Ito, safe for colour-blind eyes) and always its word. The notes'
 type shrinks until every column fits, down to a floor that reads from the back of the room;
-below it, a column shows what fits and "+ N more". Nobody's name is drawn: the slide holds none.
+below it, only the column that does not fit cuts its longest notes, then shows what fits and
+"+ N more". Nobody's name is drawn: the slide holds none.
 """
 
 from __future__ import annotations
@@ -82,21 +83,21 @@ class ReviewLayout:
 
 
 class ReviewCanvas:
-    """Lays out a ReviewSlide for a window and paints it."""
+    """Lays out a ReviewSlide for a window and paints it.
+
+    Each column is read whole when it can be: its notes up to WHOLE_CHARS long take the lines
+    they need, and the type shrinks (to the floor) for that. Only a column that cannot hold its
+    notes whole even at the floor cuts some to NOTE_LINES, the longest first; the others keep
+    theirs whole.
+    """
 
     def __init__(self) -> None:
         self.layout: ReviewLayout | None = None
         #: Notes' lines by (text, pixel size, width, most lines): the board is laid out anew at
         #: every change.
         self._lines: dict[tuple[str, int, float, int], tuple[list[str], str]] = {}
-        self._grow = True
 
-    def _wrap(self, text: str, px: int, width: float) -> tuple[list[str], str]:
-        # While notes are to be read whole (type shrinks for that), a short note takes the lines
-        # it needs; a long one (or any, when not all fit even at the floor) keeps to NOTE_LINES
-        # and ends in "…".
-        grow = self._grow and len(text) <= WHOLE_CHARS
-        cap = WHOLE_CHARS if grow else NOTE_LINES  # a short note: as many lines as it needs
+    def _wrap(self, text: str, px: int, width: float, cap: int) -> tuple[list[str], str]:
         key = (text, px, width, cap)
         if key not in self._lines:
             if len(self._lines) > 4000:
@@ -105,14 +106,39 @@ class ReviewCanvas:
             self._lines[key] = wrap(shown, font(px), width, cap)
         return self._lines[key]
 
-    def _whole(self, notes: tuple[ReviewCard, ...], px: int, width: float) -> bool:
-        """Whether every note short enough to be read whole is shown whole at ``px``."""
-        for note in notes:
-            if len(note.text) <= WHOLE_CHARS:
-                _lines, reading = self._wrap(note.text, px, self._text_width(width, px))
-                if reading != " ".join(note.text.split()):
-                    return False
-        return True
+    def _caps(
+        self, notes: tuple[ReviewCard, ...], px: int, width: float, height: float, cut: bool
+    ) -> list[int]:
+        """The lines each note may take at ``px``: a short note whole, a long one NOTE_LINES.
+
+        With ``cut``, the notes taking the most lines are cut to NOTE_LINES one by one, the
+        longest first, until the column fits (or none is left to cut).
+        """
+        caps = [WHOLE_CHARS if len(note.text) <= WHOLE_CHARS else NOTE_LINES for note in notes]
+        if not cut:
+            return caps
+        text_w = self._text_width(width, px)
+        heights = [
+            self._note_height(self._line_count(n.text, px, text_w, c), px)
+            for n, c in zip(notes, caps, strict=True)
+        ]
+        gap = px * 0.35
+        used = sum(heights) + gap * max(0, len(notes) - 1)
+        longest = sorted(range(len(notes)), key=lambda i: heights[i], reverse=True)
+        for i in longest:
+            if used <= height:
+                break
+            if caps[i] == NOTE_LINES:
+                continue
+            shorter = self._note_height(self._line_count(notes[i].text, px, text_w, NOTE_LINES), px)
+            if shorter >= heights[i]:
+                break  # the rest are no longer than a cut note: cutting them gains nothing
+            caps[i] = NOTE_LINES
+            used -= heights[i] - shorter
+        return caps
+
+    def _line_count(self, text: str, px: int, width: float, cap: int) -> int:
+        return max(1, len(self._wrap(text, px, width, cap)[0]))
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -126,25 +152,22 @@ class ReviewCanvas:
         body_h = height - m * 0.6 - body_top
         smallest, largest = round(height * NOTE_SMALLEST), round(height * NOTE_LARGEST)
 
-        def size(whole: bool) -> int:
-            """The largest type at which every column fits (and, if ``whole``, no short note is cut)."""
-            self._grow = whole
-            px = largest
-            while px > smallest and not all(
-                self._fits(c.notes, px, col_w, body_h) and (not whole or self._whole(c.notes, px, col_w))
-                for c in slide.columns
-            ):
-                px = max(smallest, int(px * 0.93))
-            return px
+        def fits(notes: tuple[ReviewCard, ...], px: int, cut: bool) -> bool:
+            return self._fits(notes, self._caps(notes, px, col_w, body_h, cut), px, col_w, body_h)
 
-        px = size(whole=True)
-        if px == smallest and not all(self._fits(c.notes, px, col_w, body_h) for c in slide.columns):
-            px = size(whole=False)  # too many notes to show each whole: show them all, cut
+        # Only the columns that cannot be read whole even at the floor cut notes.
+        cutting = [not fits(c.notes, smallest, cut=False) for c in slide.columns]
+        px = largest
+        while px > smallest and not all(
+            fits(c.notes, px, cut) for c, cut in zip(slide.columns, cutting, strict=True)
+        ):
+            px = max(smallest, int(px * 0.93))
         columns = []
-        for n, column in enumerate(slide.columns):
+        for n, (column, cut) in enumerate(zip(slide.columns, cutting, strict=True)):
             x = m + n * (col_w + gap)
             header = QRectF(x, top, col_w, header_h)
-            notes, hidden = self._place(column.notes, px, QRectF(x, body_top, col_w, body_h))
+            caps = self._caps(column.notes, px, col_w, body_h, cut)
+            notes, hidden = self._place(column.notes, caps, px, QRectF(x, body_top, col_w, body_h))
             more = None
             if hidden:
                 bottom = notes[-1].rect.bottom() + px * 0.3 if notes else body_top
@@ -172,11 +195,13 @@ class ReviewCanvas:
     def _note_height(lines: int, px: int) -> float:
         return lines * QFontMetricsF(font(px)).lineSpacing() + px * 0.8
 
-    def _fits(self, notes: tuple[ReviewCard, ...], px: int, width: float, height: float) -> bool:
+    def _fits(
+        self, notes: tuple[ReviewCard, ...], caps: list[int], px: int, width: float, height: float
+    ) -> bool:
         used, gap = 0.0, px * 0.35
-        for note in notes:
-            lines, _reading = self._wrap(note.text, px, self._text_width(width, px))
-            used += self._note_height(max(1, len(lines)), px) + gap
+        text_w = self._text_width(width, px)
+        for note, cap in zip(notes, caps, strict=True):
+            used += self._note_height(self._line_count(note.text, px, text_w, cap), px) + gap
             if used - gap > height:
                 return False
         return True
@@ -185,11 +210,14 @@ class ReviewCanvas:
     def _text_width(width: float, px: int) -> float:
         return width - px * 0.3 - px * 0.8  # the kind's stripe, and the padding on both sides
 
-    def _place(self, notes: tuple[ReviewCard, ...], px: int, box: QRectF) -> tuple[list[PlacedNote], int]:
+    def _place(
+        self, notes: tuple[ReviewCard, ...], caps: list[int], px: int, box: QRectF
+    ) -> tuple[list[PlacedNote], int]:
         placed: list[PlacedNote] = []
         y, gap, more_h = box.top(), px * 0.35, px * 1.7
-        for index, note in enumerate(notes):
-            lines, reading = self._wrap(note.text, px, self._text_width(box.width(), px))
+        text_w = self._text_width(box.width(), px)
+        for index, (note, cap) in enumerate(zip(notes, caps, strict=True)):
+            lines, reading = self._wrap(note.text, px, text_w, cap)
             height = self._note_height(max(1, len(lines)), px)
             last = index == len(notes) - 1
             if y + height > box.bottom() - (0 if last else more_h):

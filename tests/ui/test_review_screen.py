@@ -243,3 +243,37 @@ def test_notes_without_a_named_reviewer_show_no_line_of_reviewers(
     add_note(hub.db, review.id, "risk", "Volunteers tire", shortlisted.people[1])
     hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
     assert "Reviewers: 0 internal, 1 external" in seen(screen)
+
+
+def review_slide_of(columns: dict[str, list[str]]) -> ReviewSlide:
+    kinds = ("strength", "weakness", "risk", "question", "suggestion")
+    return ReviewSlide(
+        idea_id="i",
+        idea_title="Kvarterssoppa en gång i veckan",
+        format_name="Review board",
+        question="What holds, and what must be better?",
+        columns=tuple(
+            ReviewColumn(kind, kind.title(), tuple(ReviewCard(text, "") for text in columns.get(kind, [])))
+            for kind in kinds
+        ),
+        started=True,
+        composition="",
+        recommendation="",
+    )
+
+
+def test_one_overflowing_column_cuts_its_own_longest_notes_and_no_other_column(qtbot: QtBot) -> None:
+    # GIVEN a risk read whole anywhere, and a column of questions too many to show whole
+    risk = "Långt ord: arbetsmiljöverksamhetsansvarsfördelningsprocessen fungerar inte " * 2
+    long_question = "Hur gör vi med kvällarna när volontärerna har gått hem och köket är stängt? " * 3
+    questions = [long_question] + [f"Fråga nummer {n}: vem lagar soppan?" for n in range(1, 13)]
+    slide = review_slide_of({"risk": [risk], "question": questions})
+    # WHEN the board is laid out for the room
+    layout = ReviewCanvas().arrange(slide, *FULL_HD)
+    # THEN the risk is read whole and the questions cut only their long one
+    [risk_note] = layout.columns[2].notes
+    assert risk_note.reading == " ".join(risk.split())
+    placed = layout.columns[3]
+    assert placed.notes[0].reading.endswith("…")
+    assert [n.reading for n in placed.notes[1:]] == questions[1 : len(placed.notes)]
+    assert len(placed.notes) + placed.hidden == len(questions)
