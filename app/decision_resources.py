@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -11,8 +10,9 @@ from babel.numbers import is_currency
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.analysis import TypedAmount, check_currency_word, read_amount
 from app.errors import InvalidInput
-from app.i18n import _, current_language
+from app.i18n import _
 from app.idea_progress import follow_idea
 from app.plan_snapshots import AllocationSnapshot
 from app.records import fetch
@@ -24,7 +24,6 @@ from models.plan import Decision, ResourceAllocation
 
 #: Numeric(14, 2): twelve digits before the decimal point.
 AMOUNT_LIMIT = Decimal(10) ** 12
-_SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 Amount = Decimal | int | str | None
 
@@ -60,27 +59,25 @@ def _kind(value: ResourceKind | str) -> ResourceKind:
         raise InvalidInput(_("Choose money, hours or other support."), "kind") from None
 
 
-def _number(value: Amount) -> Decimal | None:
-    """A typed amount as the user's language writes it ("1 250,50" in Swedish, "1,250.50" in English)."""
-    if not isinstance(value, str):
-        return None if value is None else Decimal(value)
-    text = _SPACES.sub("", value)
-    text = text.replace(",", "") if current_language() == "en" else text.replace(",", ".")
-    return Decimal(text) if text else None
-
-
-def _amount(kind: ResourceKind, value: Amount) -> Decimal | None:
+def _typed(value: Amount) -> TypedAmount:
+    """A typed amount as the user's language writes it ("1 250,50 kr" in Swedish, "1,250.50" in English)."""
+    if isinstance(value, str):
+        return read_amount(value, "amount")
     try:
-        number = _number(value)
-    except (InvalidOperation, ValueError):
+        return TypedAmount(None if value is None else Decimal(value))
+    except (InvalidOperation, ValueError, TypeError):
         raise InvalidInput(_("Write the amount as a number."), "amount") from None
+
+
+def _amount(kind: ResourceKind, typed: TypedAmount) -> Decimal | None:
+    number = typed.number
     if number is None:
         if kind is ResourceKind.MONEY:
             raise InvalidInput(_("Write how much money is given."), "amount")
         if kind is ResourceKind.HOURS:
             raise InvalidInput(_("Write how many hours are given."), "amount")
         return None
-    if not number.is_finite():
+    if not number.is_finite() or (typed.said and kind is not ResourceKind.MONEY):
         raise InvalidInput(_("Write the amount as a number."), "amount")
     if number < 0:
         raise InvalidInput(_("The amount cannot be negative."), "amount")
@@ -120,10 +117,14 @@ class _Given:
         allocated_on: date | None,
     ) -> _Given:
         checked = _kind(kind)
+        typed = _typed(amount)
+        number = _amount(checked, typed)
+        code = _currency(checked, currency)
+        check_currency_word(typed, code, "amount")
         given = cls(
             kind=checked,
-            amount=_amount(checked, amount),
-            currency=_currency(checked, currency),
+            amount=number,
+            currency=code,
             description=clean_text(description, "description"),
             allocated_by=clean_line(allocated_by, "allocated_by"),
             allocated_on=allocated_on,

@@ -22,7 +22,7 @@ from app.analysis import (
 )
 from app.decisions import record_decision
 from app.errors import InvalidInput, NotFound
-from app.i18n import set_language
+from app.i18n import _, set_language
 from app.ideas import get_idea
 from app.review import set_recommendation, start_review
 from app.shortlist import add_to_shortlist
@@ -143,11 +143,57 @@ def test_money_keeps_its_exact_amount_and_currency(db: Database, idea_id: str) -
     assert (held["cost_money"], held["cost_hours"]) == (None, None)
 
 
+def test_amounts_are_read_as_swedes_write_them_with_a_currency_word(db: Database, idea_id: str) -> None:
+    set_language("sv")  # the english fixture sets it back
+    analysis = save_analysis(db, idea_id, cost_money="185.000", cost_hours="1.250")
+    assert (analysis.cost_money, analysis.cost_hours) == (Decimal("185000"), Decimal("1250"))
+    assert save_analysis(db, idea_id, cost_money="12 500,50 kr").cost_money == Decimal("12500.50")
+    assert save_analysis(db, idea_id, cost_money="1.250.000,50 SEK").cost_money == Decimal("1250000.50")
+    assert save_analysis(db, idea_id, cost_hours="2.5").cost_hours == Decimal("2.5")
+    assert save_analysis(db, idea_id, cost_money="300 NOK", currency="NOK").cost_money == Decimal(300)
+    assert save_analysis(db, idea_id, cost_money="40 kr").cost_money == Decimal(40)  # kroner too
+    with pytest.raises(InvalidInput) as refused:
+        save_analysis(db, idea_id, cost_money="99 SEK")
+    assert (refused.value.field, refused.value.message) == (
+        "cost_money",
+        _("The amount says {said}, but the currency is {currency}.").format(said="SEK", currency="NOK"),
+    )
+    assert get_analysis(db, idea_id).cost_money == Decimal(40)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"cost_hours": "1,5"},
+            "“1,5” could be 1.5 or 15: write the decimals after a dot, or leave out the comma.",
+        ),
+        (
+            {"cost_money": "250,50"},
+            "“250,50” could be 250.50 or 25050: write the decimals after a dot, or leave out the comma.",
+        ),
+        ({"cost_money": "1,250,5"}, "Write a number, such as 120 or 1250.50."),
+        ({"cost_hours": "12 kr"}, "Write a number, such as 120 or 1250.50."),
+        ({"cost_money": "500 kr", "currency": "EUR"}, "The amount says kr, but the currency is EUR."),
+    ],
+)
+def test_an_english_comma_not_grouping_thousands_is_refused_with_both_readings(
+    db: Database, idea_id: str, fields: dict[str, Any], message: str
+) -> None:
+    save_analysis(db, idea_id, cost_money=500, cost_hours=8)
+    before = stored(db, idea_id)
+    with pytest.raises(InvalidInput) as refused:
+        save_analysis(db, idea_id, **fields)
+    assert (refused.value.field, refused.value.message) == (next(iter(fields)), message)
+    assert stored(db, idea_id) == before
+    assert save_analysis(db, idea_id, cost_hours="1,250").cost_hours == Decimal(1250)
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
         ({"cost_money": Decimal(-1)}, "A cost cannot be negative."),
-        ({"cost_hours": "-0,5"}, "A cost cannot be negative."),
+        ({"cost_hours": "-0.5"}, "A cost cannot be negative."),
         ({"cost_money": "tolv tusen"}, "Write a number, such as 120 or 1250.50."),
         ({"cost_money": Decimal("NaN")}, "Write a number, such as 120 or 1250.50."),
         ({"cost_hours": "Infinity"}, "Write a number, such as 120 or 1250.50."),

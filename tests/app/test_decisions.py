@@ -30,6 +30,7 @@ from app.decisions import (
 )
 from app.errors import InvalidInput, NotFound
 from app.followup import add_entry, mark_realised
+from app.i18n import _, set_language
 from app.ideas import get_idea
 from app.plan_snapshots import DecisionSnapshot
 from app.plans import create_plan, mark_ready_for_decision, update_plan
@@ -451,6 +452,66 @@ def test_bad_resources_are_refused_plainly(
     assert status(db, board, 0) == IdeaStatus.DECIDED
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "currency", "amount"),
+    [
+        ("sv", "185.000", "", Decimal("185000")),  # a dot before three digits groups thousands
+        ("sv", "1.250.000 kr", "SEK", Decimal("1250000")),
+        ("sv", "12 500,50 kr", "NOK", Decimal("12500.50")),
+        ("sv", "1.250,50 SEK", "", Decimal("1250.50")),
+        ("sv", "2.5", "", Decimal("2.5")),
+        ("sv", "5000 NOK", "nok", Decimal("5000")),
+        ("en", "1,250.50", "", Decimal("1250.50")),
+        ("en", "185,000 SEK", "SEK", Decimal("185000")),
+    ],
+)
+def test_an_amount_is_read_as_the_language_writes_it(
+    db: Database, board: Board, language: str, typed: str, currency: str, amount: Decimal
+) -> None:
+    go = decide(db, board, 0, GO)
+    set_language(language)  # the english fixture sets it back
+    assert allocate(db, go.id, ResourceKind.MONEY, typed, currency).amount == amount
+
+
+TWO_WAYS = "“{typed}” could be {decimal} or {whole}: write the decimals after a dot, or leave out the comma."
+OTHER_CURRENCY = "The amount says {said}, but the currency is {currency}."
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "typed", "currency", "message", "values"),
+    [
+        ("en", ResourceKind.HOURS, "1,5", "", TWO_WAYS, {"typed": "1,5", "decimal": "1.5", "whole": "15"}),
+        (
+            "en",
+            ResourceKind.MONEY,
+            "-2500,75",
+            "",
+            TWO_WAYS,
+            {"typed": "-2500,75", "decimal": "-2500.75", "whole": "-250075"},
+        ),
+        ("sv", ResourceKind.MONEY, "1 000 NOK", "SEK", OTHER_CURRENCY, {"said": "NOK", "currency": "SEK"}),
+        ("sv", ResourceKind.MONEY, "1 000 kr", "EUR", OTHER_CURRENCY, {"said": "kr", "currency": "EUR"}),
+        ("sv", ResourceKind.HOURS, "40 kr", "", "Write the amount as a number.", {}),
+        ("sv", ResourceKind.MONEY, "12.34.5", "", "Write a number, such as 120 or 1250.50.", {}),
+    ],
+)
+def test_an_amount_read_two_ways_or_in_another_currency_is_refused_plainly(
+    db: Database,
+    board: Board,
+    language: str,
+    kind: ResourceKind,
+    typed: str,
+    currency: str,
+    message: str,
+    values: dict[str, str],
+) -> None:
+    go = decide(db, board, 0, GO)
+    set_language(language)  # the english fixture sets it back
+    error = refusal(lambda: allocate(db, go.id, kind, typed, currency))
+    assert (error.field, error.message) == ("amount", _(message).format(**values))
+    assert allocations(db, go.id) == []
+
+
 def test_a_currency_is_kept_as_a_code(db: Database, board: Board) -> None:
     go = decide(db, board, 0, GO)
     assert allocate(db, go.id, ResourceKind.MONEY, 5000, " nok ").currency == "NOK"
@@ -493,7 +554,7 @@ def test_a_resource_is_corrected_and_checked_as_when_given(db: Database, board: 
         None,
     )
     error = refusal(lambda: update_allocation(db, given.id, ResourceKind.MONEY, "mycket"))
-    assert (error.field, error.message) == ("amount", "Write the amount as a number.")
+    assert (error.field, error.message) == ("amount", "Write a number, such as 120 or 1250.50.")
     assert get_allocation(db, given.id) == fixed
     assert allocations(db, go.id) == [fixed]
 

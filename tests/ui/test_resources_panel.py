@@ -125,6 +125,14 @@ def test_bad_resources_are_refused_beside_their_field_and_the_typing_kept(
     assert dialog.errors["amount"].isHidden()
     (dialog,) = run(panel.add, qtbot, monkeypatch, give(ResourceKind.SUPPORT, "", "   "))
     assert dialog.errors["description"].text() == "Describe the support given."
+    (dialog,) = run(panel.add, qtbot, monkeypatch, give(ResourceKind.HOURS, "1,5", text))
+    assert dialog.errors["amount"].text() == (
+        "“1,5” could be 1.5 or 15: write the decimals after a dot, or leave out the comma."
+    )
+    assert dialog.amount.text() == "1,5"
+    (dialog,) = run(panel.add, qtbot, monkeypatch, give(ResourceKind.MONEY, "5,000 NOK", text))
+    assert dialog.errors["amount"].text() == "The amount says NOK, but the currency is SEK."
+    assert dialog.amount.text() == "5,000 NOK"
     assert allocations(hub.db, go.id) == []
     assert hub.undo_stack.count() == 0
 
