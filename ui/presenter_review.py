@@ -23,6 +23,7 @@ def review_slide(idea_id: str, idea_title: str, review: ReviewSnapshot | None) -
         ReviewColumn(
             kind=str(kind),
             name=_(NOTE_KIND_NAMES[kind]),
+            prompts=tuple(prompt.text for prompt in guide.prompts_for(kind)) if review is not None else (),
             notes=tuple(
                 ReviewCard(note.text, note.reviewer_origin or "")
                 for note in (review.column(kind) if review is not None else ())
@@ -40,6 +41,7 @@ def review_slide(idea_id: str, idea_title: str, review: ReviewSnapshot | None) -
         started=review is not None,
         composition=room_composition_text(review.composition) if written and review is not None else "",
         recommendation=recommendation_text(review) if review is not None else "",
+        roles=tuple(role.name for role in guide.roles),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from app.i18n import _, ngettext
 from models.enums import NoteKind
@@ -35,6 +35,8 @@ WHOLE_CHARS = 280
 #: More characters than NOTE_LINES lines hold on any screen: a long note is cut to this before it
 #: is laid out, so that a note of many pages costs no more than a short one.
 NOTE_CHARS = 1000
+#: The hats' line under the question wraps into at most this many lines.
+ROLE_LINES = 2
 ACCENT = QColor("#E69F00")
 
 #: The kinds' colours, from the Okabe-Ito palette; each column also says its kind in words.
@@ -50,6 +52,11 @@ KIND_COLOURS: dict[str, QColor] = {
 def header_label(name: str, count: int) -> str:
     """A column's word and how many notes it holds: "Risks (3)"."""
     return _("{kind} ({n})").format(kind=name, n=count)
+
+
+def roles_text(slide: ReviewSlide) -> str:
+    """The hats in one line: "White hat: facts · Red hat: feelings · ..."."""
+    return " · ".join(slide.roles)
 
 
 def more_label(count: int) -> str:
@@ -189,6 +196,10 @@ class ReviewCanvas:
         y += height * TITLE * 1.3
         question = QFontMetricsF(font(round(height * QUESTION)))
         y += question.lineSpacing() * min(2, max(1, _lines(slide.question, height, width - 2 * m)))
+        if slide.roles:
+            roles = font(round(height * SMALL))
+            lines, _reading = wrap(roles_text(slide), roles, width - 2 * m, ROLE_LINES)
+            y += QFontMetricsF(roles).lineSpacing() * len(lines)
         return y + height * SMALL * 1.6 + m * 0.3  # who reviewed, and the recommendation
 
     @staticmethod
@@ -259,7 +270,12 @@ class ReviewCanvas:
                 question_font.pixelSize(),
             )
         )
-        info = QRectF(m, box.bottom() + spacing * max(1, len(lines)), width - 2 * m, height * SMALL * 1.6)
+        below = box.bottom() + spacing * max(1, len(lines))
+        if slide.roles:  # the hats, under the question: the group sees which ways of thinking to take
+            below = self._paint_lines(
+                painter, drawn, roles_text(slide), small, QRectF(m, below, width - 2 * m, 0)
+            )
+        info = QRectF(m, below, width - 2 * m, height * SMALL * 1.6)
         if slide.recommendation:
             bold = font(round(height * SMALL), bold=True)
             used = write(painter, drawn, info, RIGHT_MIDDLE, slide.recommendation, bold, ACCENT)
@@ -272,6 +288,24 @@ class ReviewCanvas:
             empty = _("No notes yet") if slide.started else _("The review of this idea has not started yet")
             area = QRectF(m, layout.body_top, width - 2 * m, height - layout.body_top - m)
             write(painter, drawn, area, CENTRE, empty, font(round(height * QUESTION)), MUTED_INK)
+
+    @staticmethod
+    def _paint_lines(
+        painter: QPainter, drawn: list[DrawnText], text: str, text_font: QFont, at: QRectF
+    ) -> float:
+        """``text`` wrapped into ROLE_LINES lines from ``at``'s top left, in muted ink; the bottom."""
+        spacing = QFontMetricsF(text_font).lineSpacing()
+        lines, reading = wrap(text, text_font, at.width(), ROLE_LINES)
+        painter.setFont(text_font)
+        painter.setPen(MUTED_INK)
+        for i, line in enumerate(lines):
+            painter.drawText(QRectF(at.x(), at.y() + i * spacing, at.width(), spacing), LEFT_MIDDLE, line)
+        drawn.append(
+            DrawnText(
+                reading, QRectF(at.x(), at.y(), at.width(), spacing * len(lines)), text_font.pixelSize()
+            )
+        )
+        return at.y() + spacing * len(lines)
 
     def _paint_column(
         self, painter: QPainter, column: PlacedColumn, px: int, header_px: int, drawn: list[DrawnText]

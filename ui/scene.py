@@ -152,6 +152,7 @@ class ReviewColumn:
     kind: str  # a NoteKind value: the column's colour and its word
     name: str  # "Strengths", ... in the current language
     notes: tuple[ReviewCard, ...]
+    prompts: tuple[str, ...] = ()  # the format's questions that lead to this kind of note
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class ReviewSlide:
     started: bool  # False: the idea has no review yet (the columns are empty)
     composition: str  # "Reviewers who wrote notes: ..." ("" before the first note)
     recommendation: str  # "Recommendation: Proceed" once the review is complete, else ""
+    roles: tuple[str, ...] = ()  # the ways of thinking the group takes in turn (six thinking hats)
 
 
 @dataclass(frozen=True)

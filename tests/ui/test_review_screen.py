@@ -277,3 +277,33 @@ def test_one_overflowing_column_cuts_its_own_longest_notes_and_no_other_column(q
     assert placed.notes[0].reading.endswith("…")
     assert [n.reading for n in placed.notes[1:]] == questions[1 : len(placed.notes)]
     assert len(placed.notes) + placed.hidden == len(questions)
+
+
+def test_the_six_hats_are_named_under_the_question(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[0], "six_hats")
+    add_note(hub.db, review.id, "risk", "Black hat: who cooks when the volunteers stop?")
+    presenter.show_review(shortlisted.ideas[0])
+    slide = presenter.scene.review
+    assert slide is not None
+    assert slide.roles == (
+        "White hat: facts",
+        "Red hat: feelings",
+        "Black hat: caution",
+        "Yellow hat: benefits",
+        "Green hat: creativity",
+        "Blue hat: process",
+    )
+    assert slide.columns[3].prompts == (
+        "Facts: what do we know, and what do we need to know?",
+        "Process: what should we think about next, and what is to decide?",
+    )
+    seen(screen)
+    drawn = {d.text: d for d in screen.drawn()}
+    roles = drawn[" · ".join(slide.roles)]
+    question = drawn["Everyone wears the same hat at the same time; change hats together."]
+    header = drawn["Risks (1)"]
+    assert question.rect.bottom() <= roles.rect.top() + 1
+    assert roles.rect.bottom() <= header.rect.top()
+    assert roles.pixel_size >= round(FULL_HD[1] * MIN_TYPE)
