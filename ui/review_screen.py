@@ -9,7 +9,7 @@ below it, only the column that does not fit cuts its longest notes, then shows w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
@@ -37,6 +37,9 @@ WHOLE_CHARS = 280
 NOTE_CHARS = 1000
 #: The hats' line under the question wraps into at most this many lines.
 ROLE_LINES = 2
+#: A column's prompts are shown under its header when every column's fit in this many lines
+#: at the floor size and the notes are still read whole.
+PROMPT_LINES = 3
 ACCENT = QColor("#E69F00")
 
 #: The kinds' colours, from the Okabe-Ito palette; each column also says its kind in words.
@@ -78,6 +81,9 @@ class PlacedColumn:
     notes: tuple[PlacedNote, ...]
     hidden: int  # notes that did not fit: "+ N more"
     more: QRectF | None
+    prompt: QRectF | None = None  # the format's prompts under the header, when they fit
+    prompt_lines: tuple[str, ...] = ()
+    prompt_reading: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,6 +93,7 @@ class ReviewLayout:
     header_px: int  # the columns' words: as large as the widest one allows
     columns: tuple[PlacedColumn, ...]
     body_top: float
+    prompt_px: int = 0  # the prompts' pixel size: the floor
 
 
 class ReviewCanvas:
@@ -155,20 +162,18 @@ class ReviewCanvas:
         gap = m * 0.4
         col_w = (width - 2 * m - gap * (len(slide.columns) - 1)) / max(1, len(slide.columns))
         header_h = height * HEADER * 1.6
-        body_top = top + header_h + gap
-        body_h = height - m * 0.6 - body_top
         smallest, largest = round(height * NOTE_SMALLEST), round(height * NOTE_LARGEST)
-
-        def fits(notes: tuple[ReviewCard, ...], px: int, cut: bool) -> bool:
-            return self._fits(notes, self._caps(notes, px, col_w, body_h, cut), px, col_w, body_h)
-
-        # Only the columns that cannot be read whole even at the floor cut notes.
-        cutting = [not fits(c.notes, smallest, cut=False) for c in slide.columns]
-        px = largest
-        while px > smallest and not all(
-            fits(c.notes, px, cut) for c, cut in zip(slide.columns, cutting, strict=True)
-        ):
-            px = max(smallest, int(px * 0.93))
+        prompts = self._prompt_lines(slide, smallest, col_w)
+        spacing = QFontMetricsF(font(smallest)).lineSpacing()
+        prompt_h = spacing * max((len(lines) for lines, _reading in prompts), default=0)
+        body_top = top + header_h + gap + (prompt_h + gap if prompt_h else 0.0)
+        body_h = height - m * 0.6 - body_top
+        px, cutting = self._type_size(slide, col_w, body_h, smallest, largest)
+        if prompt_h and any(cutting):  # the prompts only while every column is read whole
+            prompts, prompt_h = [((), "") for _c in slide.columns], 0.0
+            body_top = top + header_h + gap
+            body_h = height - m * 0.6 - body_top
+            px, cutting = self._type_size(slide, col_w, body_h, smallest, largest)
         columns = []
         for n, (column, cut) in enumerate(zip(slide.columns, cutting, strict=True)):
             x = m + n * (col_w + gap)
@@ -179,15 +184,50 @@ class ReviewCanvas:
             if hidden:
                 bottom = notes[-1].rect.bottom() + px * 0.3 if notes else body_top
                 more = QRectF(x, bottom, col_w, px * 1.4)
-            columns.append(PlacedColumn(column.kind, column.name, header, tuple(notes), hidden, more))
+            prompt = QRectF(x, header.bottom() + gap * 0.5, col_w, prompt_h)
+            placed = PlacedColumn(column.kind, column.name, header, tuple(notes), hidden, more)
+            lines, reading = prompts[n]
+            columns.append(
+                replace(placed, prompt=prompt, prompt_lines=lines, prompt_reading=reading)
+                if lines
+                else placed
+            )
         header_px = round(height * HEADER)
         labels = [header_label(c.name, len(c.notes)) for c in slide.columns]
         while header_px > smallest and any(
             QFontMetricsF(font(header_px, bold=True)).horizontalAdvance(t) > col_w - header_px for t in labels
         ):
             header_px -= 1
-        self.layout = ReviewLayout(slide, px, header_px, tuple(columns), body_top)
+        self.layout = ReviewLayout(slide, px, header_px, tuple(columns), body_top, smallest)
         return self.layout
+
+    def _type_size(
+        self, slide: ReviewSlide, col_w: float, body_h: float, smallest: int, largest: int
+    ) -> tuple[int, list[bool]]:
+        """The notes' type size, and which columns cut notes: only those that cannot be read whole at the floor."""
+
+        def fits(notes: tuple[ReviewCard, ...], px: int, cut: bool) -> bool:
+            return self._fits(notes, self._caps(notes, px, col_w, body_h, cut), px, col_w, body_h)
+
+        cutting = [not fits(c.notes, smallest, cut=False) for c in slide.columns]
+        px = largest
+        while px > smallest and not all(
+            fits(c.notes, px, cut) for c, cut in zip(slide.columns, cutting, strict=True)
+        ):
+            px = max(smallest, int(px * 0.93))
+        return px, cutting
+
+    @staticmethod
+    def _prompt_lines(slide: ReviewSlide, px: int, col_w: float) -> list[tuple[tuple[str, ...], str]]:
+        """Each column's prompts in lines at ``px``; none at all if one column's need more than PROMPT_LINES."""
+        prompt_font = font(px)
+        found = []
+        for column in slide.columns:
+            lines, reading = wrap(" ".join(column.prompts), prompt_font, col_w, PROMPT_LINES + 1)
+            if len(lines) > PROMPT_LINES:
+                return [((), "") for _c in slide.columns]
+            found.append((tuple(lines), reading))
+        return found
 
     @staticmethod
     def _heading_bottom(slide: ReviewSlide, width: int, height: int) -> float:
@@ -307,6 +347,19 @@ class ReviewCanvas:
         )
         return at.y() + spacing * len(lines)
 
+    @staticmethod
+    def _paint_prompt(
+        painter: QPainter, column: PlacedColumn, prompt_font: QFont, drawn: list[DrawnText]
+    ) -> None:
+        assert column.prompt is not None
+        box, spacing = column.prompt, QFontMetricsF(prompt_font).lineSpacing()
+        painter.setFont(prompt_font)
+        painter.setPen(MUTED_INK)
+        for i, line in enumerate(column.prompt_lines):
+            painter.drawText(QRectF(box.x(), box.y() + i * spacing, box.width(), spacing), LEFT_MIDDLE, line)
+        used = QRectF(box.x(), box.y(), box.width(), spacing * len(column.prompt_lines))
+        drawn.append(DrawnText(column.prompt_reading, used, prompt_font.pixelSize()))
+
     def _paint_column(
         self, painter: QPainter, column: PlacedColumn, px: int, header_px: int, drawn: list[DrawnText]
     ) -> None:
@@ -316,6 +369,8 @@ class ReviewCanvas:
         painter.drawRoundedRect(column.header, px * 0.2, px * 0.2)
         label = header_label(column.name, len(column.notes) + column.hidden)
         write(painter, drawn, column.header, CENTRE, label, font(header_px, bold=True), ink_on(colour))
+        if column.prompt is not None and self.layout is not None:
+            self._paint_prompt(painter, column, font(self.layout.prompt_px), drawn)
         note_font = font(px)
         spacing = QFontMetricsF(note_font).lineSpacing()
         for note in column.notes:

@@ -307,3 +307,22 @@ def test_the_six_hats_are_named_under_the_question(
     assert question.rect.bottom() <= roles.rect.top() + 1
     assert roles.rect.bottom() <= header.rect.top()
     assert roles.pixel_size >= round(FULL_HD[1] * MIN_TYPE)
+
+
+def test_the_prompts_stand_under_the_headers_while_the_notes_are_read_whole(
+    hub: Hub, shortlisted: Shortlisted, presenter: Presenter, screen: SharedScreen
+) -> None:
+    review = start_review(hub.db, shortlisted.ideas[0])
+    add_note(hub.db, review.id, "risk", "Volunteers tire by spring")
+    presenter.show_review(shortlisted.ideas[0])
+    seen(screen)
+    drawn = {d.text: d for d in screen.drawn()}
+    prompt = drawn["What could go wrong, and for whom?"]
+    assert drawn["Risks (1)"].rect.bottom() <= prompt.rect.top()
+    assert prompt.rect.bottom() <= drawn["Volunteers tire by spring"].rect.top()
+    assert prompt.pixel_size >= round(FULL_HD[1] * MIN_TYPE)
+    # A board too full to read whole gives the prompts' room to the notes.
+    for n in range(30):
+        add_note(hub.db, review.id, "risk", f"Risk {n}: the rota must cover evenings and weekends as well")
+    hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
+    assert "What could go wrong, and for whom?" not in seen(screen)
