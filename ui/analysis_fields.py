@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.text import TITLE_MAX
 from ui.dialogs import error_label
 from ui.idea_form import LimitedTextEdit
 
@@ -93,10 +92,6 @@ class FormTextEdit(LimitedTextEdit):
 
 class FormLineEdit(QLineEdit):
     """A one-line field (a name, an amount) saved when Enter is pressed or the field is left."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMaxLength(TITLE_MAX)
 
     def set_text(self, text: str) -> None:
         if text != self.text():

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.plan_snapshots import PlanSnapshot
-from app.text import TITLE_MAX
 from ui.dialogs import error_label
 from ui.hub import Hub
 from ui.plan_actions_model import ActionDelegate, ActionTableModel
@@ -66,7 +65,6 @@ class ActionsEditor(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._update_buttons())
 
         self.new_title = QLineEdit()
-        self.new_title.setMaxLength(TITLE_MAX)
         self.new_title.setPlaceholderText(_("A new action: what is to be done?"))
         self.new_title.setAccessibleName(_("A new action"))
         self.new_title.returnPressed.connect(self.add)

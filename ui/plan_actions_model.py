@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, format_date
 from app.plan_snapshots import ActionSnapshot
-from app.text import TITLE_MAX
 from app.vocabulary import ACTION_STATUSES, label
 from ui.item_models import AnyIndex, IdRole
 
@@ -261,6 +261,8 @@ class ActionDelegate(QStyledItemDelegate):
     def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
         super().__init__(parent)
         self.today = today
+        #: A text the service refused, and its cell: the cell's editor opens again with it.
+        self.kept: tuple[QPersistentModelIndex, str] | None = None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         column = index.column()
@@ -274,9 +276,7 @@ class ActionDelegate(QStyledItemDelegate):
                 combo.addItem(label(ACTION_STATUSES, code), code)
             combo.activated.connect(lambda _index: self._finish(combo))
             return combo
-        line = QLineEdit(parent)
-        line.setMaxLength(TITLE_MAX)
-        return line
+        return QLineEdit(parent)  # any length: the service says when a text is too long
 
     def _finish(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
@@ -289,6 +289,9 @@ class ActionDelegate(QStyledItemDelegate):
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QLineEdit):
+            kept = self.kept
+            if kept is not None and (kept[0].row(), kept[0].column()) == (index.row(), index.column()):
+                self.kept, value = None, kept[1]
             editor.setText(value)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
@@ -297,7 +300,25 @@ class ActionDelegate(QStyledItemDelegate):
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text())
+            text = editor.text()
+            if not model.setData(index, text) and text != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+                self._keep(index, text)
+
+    def _keep(self, index: AnyIndex, text: str) -> None:
+        """A refused text is not lost: its cell is edited again with it once this editor has closed."""
+        view = self.parent()
+        if not isinstance(view, QAbstractItemView):
+            return
+        self.kept = (QPersistentModelIndex(index), text)
+        QTimer.singleShot(0, view, lambda: self._edit_again(view))
+
+    def _edit_again(self, view: QAbstractItemView) -> None:
+        if self.kept is None or not self.kept[0].isValid():
+            self.kept = None
+            return
+        index = view.model().index(self.kept[0].row(), self.kept[0].column())
+        view.setCurrentIndex(index)
+        view.edit(index)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         rect = option.rect

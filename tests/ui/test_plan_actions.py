@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -215,3 +215,42 @@ def test_keys_move_and_remove_the_chosen_action(
     qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
     assert titles(panel) == ["Kravprofil", "Rekrytera"]
     assert [a.title for a in stored(hub, shortlisted.ideas[0]).actions] == ["Kravprofil", "Rekrytera"]
+
+
+def test_a_long_pasted_title_is_refused_by_the_service_and_kept_whole(
+    dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot
+) -> None:
+    hub = dated_hub
+    panel = make_panel(hub, shortlisted, qtbot)
+    panel.show()
+    with_plan(panel, qtbot)
+    panel.view.tabs.setCurrentIndex(1)
+    editor = panel.view.action_editor
+    pasted = "Rekrytera fixare 🌱" * 40  # 720 characters
+    add(panel, qtbot, pasted)
+    assert editor.error.text() == "The text is 720 characters long; at most 300 fit."
+    assert editor.new_title.text() == pasted
+    assert titles(panel) == []
+    add(panel, qtbot, "Kravprofil")
+    # In place: the refused text comes back in the cell's editor, the reason above the table
+    model = editor.model
+    index = model.index(0, model.TITLE)
+    line = open_editor(editor.table, index, QLineEdit)
+    line.setText(pasted)
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # the view commits and closes the editor a moment later
+    qtbot.waitUntil(lambda: line not in cell_editors(editor.table))
+    assert editor.error.isVisible()
+    assert editor.error.text() == "The text is 720 characters long; at most 300 fit."
+    assert model.index(0, model.TITLE).data() == "Kravprofil"
+    qtbot.waitUntil(lambda: len(cell_editors(editor.table)) == 1)
+    (again,) = cell_editors(editor.table)
+    assert again.text() == pasted
+    again.setText("Kravprofil för fixare")
+    qtbot.keyClick(again, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(panel) == ["Kravprofil för fixare"])
+    assert editor.error.isHidden()
+    assert cell_editors(editor.table) == []
+
+
+def cell_editors(table: QTableView) -> list[QLineEdit]:
+    return [line for line in table.findChildren(QLineEdit) if line.isVisible()]

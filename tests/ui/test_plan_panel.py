@@ -170,6 +170,20 @@ def test_ready_for_decision_is_refused_with_the_reasons_and_nothing_typed_lost(
     assert stored(hub, shortlisted.ideas[0]).ready_for_decision
 
 
+def test_a_long_name_pasted_into_a_line_is_refused_by_the_service_and_kept_whole(
+    dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot
+) -> None:
+    panel = make_panel(dated_hub, shortlisted, qtbot)
+    panel.show()
+    with_plan(panel, qtbot)
+    pasted = "Förvaltningschef för vård och omsorg, 🌱 " * 10  # 400 characters, nothing cut
+    type_into(panel, "responsible", pasted)
+    field = panel.view.fields["responsible"]
+    assert field.error.text() == "The text is 399 characters long; at most 300 fit."
+    assert field.text() == pasted
+    assert stored(dated_hub, shortlisted.ideas[0]).responsible == ""
+
+
 def test_deleting_a_plan_with_actions_asks_first_and_undo_brings_them_back(
     dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
