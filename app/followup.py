@@ -9,17 +9,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput
 from app.followup_snapshots import (
+    DecisionLine,
     FollowUpEntrySnapshot,
     FollowUpOverview,
     Lessons,
     OpenAction,
     PlanLine,
+    ResourcesGiven,
     WorkshopFollowUp,
 )
 from app.i18n import _
@@ -31,9 +34,9 @@ from app.text import clean_line, clean_text
 from app.workshops import update_workshop
 from models.base import utcnow
 from models.database import Database
-from models.enums import ActionStatus, FollowUpKind
+from models.enums import ActionStatus, DecisionOutcome, FollowUpKind, ResourceKind
 from models.idea import Idea
-from models.plan import Action, DevelopmentPlan, FollowUpEntry
+from models.plan import Action, Decision, DevelopmentPlan, FollowUpEntry, ResourceAllocation
 from models.workshop import Participant, Workshop
 
 #: Actions that need nothing more: they leave the list of open actions.
@@ -314,12 +317,17 @@ def _fold(*parts: str) -> str:
     return "\n".join(parts).casefold()
 
 
+def _day(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
 def _open_actions(session: Session, today: date, workshop_id: str | None) -> list[OpenAction]:
     query = (
         select(
             Action.id,
             Idea.workshop_id,
             Workshop.title,
+            Workshop.held_on,
             DevelopmentPlan.idea_id,
             Idea.title,
             Action.title,
@@ -346,6 +354,7 @@ def _open_actions(session: Session, today: date, workshop_id: str | None) -> lis
             id=action_id,
             workshop_id=w_id,
             workshop_title=w_title,
+            workshop_held_on=held_on,
             idea_id=idea_id,
             plan_title=plan_title,
             title=title,
@@ -353,12 +362,63 @@ def _open_actions(session: Session, today: date, workshop_id: str | None) -> lis
             due_on=due_on,
             status=ActionStatus(status),
             overdue=due_on is not None and due_on < today,
-            haystack=_fold(title, owner, plan_title, w_title),
+            haystack=_fold(title, owner, plan_title, w_title, _day(held_on)),
         )
-        for action_id, w_id, w_title, idea_id, plan_title, title, owner, due_on, status in session.execute(
-            query
+        for (
+            action_id, w_id, w_title, held_on, idea_id, plan_title, title, owner, due_on, status
+        ) in session.execute(query)
+    ]  # fmt: skip
+
+
+def _decisions(session: Session, workshop_id: str | None) -> dict[str, DecisionLine]:
+    """Each idea's latest live decision (the highest § number)."""
+    query = (
+        select(Decision.idea_id, Decision.number, Decision.outcome, Decision.reference, Decision.decided_on)
+        .join(Workshop, Workshop.id == Decision.workshop_id)
+        .where(Decision.deleted_at.is_(None), Decision.idea_id.is_not(None), Workshop.deleted_at.is_(None))
+        .order_by(Decision.number)
+    )
+    if workshop_id is not None:
+        query = query.where(Decision.workshop_id == workshop_id)
+    return {
+        str(idea_id): DecisionLine(number, DecisionOutcome(outcome), reference, decided_on)
+        for idea_id, number, outcome, reference, decided_on in session.execute(query)
+    }
+
+
+def _resources(session: Session, workshop_id: str | None) -> dict[str, ResourcesGiven]:
+    """The resources given on each idea's live decisions, summed (in Python: exact decimals)."""
+    query = (
+        select(
+            Decision.idea_id, ResourceAllocation.kind, ResourceAllocation.currency, ResourceAllocation.amount
         )
-    ]
+        .join(Decision, Decision.id == ResourceAllocation.decision_id)
+        .where(
+            ResourceAllocation.deleted_at.is_(None),
+            Decision.deleted_at.is_(None),
+            Decision.idea_id.is_not(None),
+        )
+    )
+    if workshop_id is not None:
+        query = query.where(Decision.workshop_id == workshop_id)
+    money: dict[str, dict[str, Decimal]] = {}
+    hours: dict[str, Decimal] = {}
+    support: Counter[str] = Counter()
+    for idea_id, kind, currency, amount in session.execute(query):
+        idea = str(idea_id)
+        if kind == ResourceKind.MONEY and amount is not None:
+            sums = money.setdefault(idea, {})
+            sums[currency] = sums.get(currency, Decimal(0)) + amount
+        elif kind == ResourceKind.HOURS and amount is not None:
+            hours[idea] = hours.get(idea, Decimal(0)) + amount
+        elif kind == ResourceKind.SUPPORT:
+            support[idea] += 1
+    return {
+        idea: ResourcesGiven(
+            tuple(sorted(money.get(idea, {}).items())), hours.get(idea, Decimal(0)), support[idea]
+        )
+        for idea in {*money, *hours, *support}
+    }
 
 
 def _plans(session: Session, workshop_id: str | None, actions: Sequence[OpenAction]) -> list[PlanLine]:
@@ -369,7 +429,12 @@ def _plans(session: Session, workshop_id: str | None, actions: Sequence[OpenActi
     )
     query = (
         select(
-            DevelopmentPlan.idea_id, Idea.workshop_id, Workshop.title, Idea.title, DevelopmentPlan.responsible
+            DevelopmentPlan.idea_id,
+            Idea.workshop_id,
+            Workshop.title,
+            Workshop.held_on,
+            Idea.title,
+            DevelopmentPlan.responsible,
         )
         .join(Idea, Idea.id == DevelopmentPlan.idea_id)
         .join(Workshop, Workshop.id == Idea.workshop_id)
@@ -380,20 +445,30 @@ def _plans(session: Session, workshop_id: str | None, actions: Sequence[OpenActi
         query = query.where(Idea.workshop_id == workshop_id)
         last_entry = last_entry.where(FollowUpEntry.workshop_id == workshop_id)
     last = dict(session.execute(last_entry.group_by(FollowUpEntry.idea_id)).all())
-    return [
-        PlanLine(
-            idea_id=idea_id,
-            workshop_id=w_id,
-            workshop_title=w_title,
-            title=title,
-            responsible=responsible,
-            status=statuses[idea_id],
-            open_actions=open_count[idea_id],
-            last_entry_on=last.get(idea_id),
-            haystack=_fold(title, responsible, w_title),
+    decisions = _decisions(session, workshop_id)
+    resources = _resources(session, workshop_id)
+    lines = []
+    for idea_id, w_id, w_title, held_on, title, responsible in session.execute(query):
+        decision = decisions.get(idea_id)
+        lines.append(
+            PlanLine(
+                idea_id=idea_id,
+                workshop_id=w_id,
+                workshop_title=w_title,
+                workshop_held_on=held_on,
+                title=title,
+                responsible=responsible,
+                status=statuses[idea_id],
+                open_actions=open_count[idea_id],
+                last_entry_on=last.get(idea_id),
+                decision=decision,
+                resources=resources.get(idea_id, ResourcesGiven()),
+                haystack=_fold(
+                    title, responsible, w_title, _day(held_on), decision.reference if decision else ""
+                ),
+            )
         )
-        for idea_id, w_id, w_title, title, responsible in session.execute(query)
-    ]
+    return lines
 
 
 def _workshops(session: Session, today: date, workshop_id: str | None) -> list[WorkshopFollowUp]:
@@ -411,7 +486,7 @@ def _workshops(session: Session, today: date, workshop_id: str | None) -> list[W
             held_on=held_on,
             follow_up_on=follow_up_on,
             due=follow_up_on is not None and follow_up_on <= today,
-            haystack=_fold(title),
+            haystack=_fold(title, _day(held_on)),
         )
         for w_id, title, held_on, follow_up_on in session.execute(query)
     ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from decimal import Decimal
 
-from models.enums import ActionStatus, FollowUpKind, IdeaStatus
+from models.enums import ActionStatus, DecisionOutcome, FollowUpKind, IdeaStatus
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class OpenAction:
     id: str
     workshop_id: str
     workshop_title: str
+    workshop_held_on: date | None
     idea_id: str
     plan_title: str  # the idea's title: one plan per idea
     title: str
@@ -57,17 +59,42 @@ class OpenAction:
 
 
 @dataclass(frozen=True)
+class DecisionLine:
+    """The latest live decision on a plan's idea, as the follow-up view cites it: "§ 1 GO · KS § 27"."""
+
+    number: int
+    outcome: DecisionOutcome
+    reference: str
+    decided_on: date | None
+
+
+@dataclass(frozen=True)
+class ResourcesGiven:
+    """The resources given on an idea's decisions, summed: money per currency, hours, other support."""
+
+    money: tuple[tuple[str, Decimal], ...] = ()  # (currency, amount), by currency
+    hours: Decimal = Decimal(0)
+    support: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.money or self.hours or self.support)
+
+
+@dataclass(frozen=True)
 class PlanLine:
-    """A development plan with its idea's status and its latest follow-up."""
+    """A development plan with its idea's status, its decision and resources, and its latest follow-up."""
 
     idea_id: str
     workshop_id: str
     workshop_title: str
+    workshop_held_on: date | None
     title: str
     responsible: str
     status: IdeaStatus
     open_actions: int
     last_entry_on: date | None
+    decision: DecisionLine | None
+    resources: ResourcesGiven
     haystack: str = field(repr=False, compare=False)
 
 

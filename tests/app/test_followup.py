@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import event, select
 
+from app.decision_resources import allocate, remove_allocation
+from app.decisions import delete_decision, record_decision
 from app.errors import InvalidInput, NotFound
 from app.followup import (
     add_entry,
@@ -23,11 +26,12 @@ from app.followup import (
     set_follow_up_date,
     set_lessons_summary,
 )
+from app.followup_snapshots import DecisionLine, ResourcesGiven
 from app.idea_progress import funnel, progress
 from app.ideas import add_idea, get_idea, remove_idea
 from app.participants import add_participant
 from app.snapshots import WorkshopSnapshot
-from app.workshops import create_workshop, delete_workshop, get_workshop
+from app.workshops import create_workshop, delete_workshop, get_workshop, update_workshop
 from models.base import utcnow
 from models.database import Database
 from models.enums import ActionStatus, DecisionOutcome, FollowUpKind, IdeaStatus
@@ -411,6 +415,44 @@ def test_deleted_things_leave_the_overview(db: Database, workshop: WorkshopSnaps
     assert (seen.actions, seen.plans) == ((), ())
 
 
+def test_a_plan_line_cites_its_latest_decision_and_sums_its_resources(
+    db: Database, workshop: WorkshopSnapshot, planned: str
+) -> None:
+    """GIVEN an idea with a GO (§ 1), postponed (§ 2), then a GO (§ 3) with money, hours and support
+    WHEN the overview is read
+    THEN its plan cites § 3 with its reference and sums what is still given;
+    a plan without a decision has none; with § 3 deleted, § 2 is cited and nothing is given."""
+    other = add_idea(db, workshop.id, "Anropsstyrd buss").id
+    plan(db, other)
+    record_decision(db, workshop.id, planned, "postponed", "committee", date(2026, 3, 1), reference="KS § 3")
+    go = record_decision(
+        db, workshop.id, planned, "go", "committee", date(2026, 6, 10), reference="KS 2026-06-10 § 27"
+    ).id
+    allocate(db, go, "money", "150000", "SEK")
+    allocate(db, go, "money", "2500.50", "SEK")
+    allocate(db, go, "money", "1000", "EUR")
+    allocate(db, go, "hours", "120")
+    allocate(db, go, "support", description="Kommunikatör")
+    remove_allocation(db, allocate(db, go, "hours", "1000").id)
+    update_workshop(db, workshop.id, held_on=date(2026, 2, 3))
+
+    lines = {p.idea_id: p for p in overview(db, TODAY).plans}
+
+    line = lines[planned]
+    assert line.decision == DecisionLine(3, DecisionOutcome.GO, "KS 2026-06-10 § 27", date(2026, 6, 10))
+    assert line.resources == ResourcesGiven(
+        (("EUR", Decimal("1000")), ("SEK", Decimal("152500.50"))), Decimal("120"), 1
+    )
+    assert line.workshop_held_on == date(2026, 2, 3)
+    assert (lines[other].decision, bool(lines[other].resources)) == (None, False)
+    assert [p.title for p in filter_overview(overview(db, TODAY), "ks 2026-06").plans] == [line.title]
+
+    delete_decision(db, go)
+    line = next(p for p in overview(db, TODAY).plans if p.idea_id == planned)
+    assert line.decision == DecisionLine(2, DecisionOutcome.POSTPONED, "KS § 3", date(2026, 3, 1))
+    assert not line.resources
+
+
 def _statements(db: Database, read: Callable[[], object]) -> int:
     seen: list[str] = []
 
@@ -436,7 +478,7 @@ def test_the_overview_asks_the_same_few_questions_however_much_there_is(
         for k in range(3):
             idea = add_idea(db, w, f"Idé {k}").id
             plan(db, idea)
-            decide(db, w, idea, DecisionOutcome.GO)
+            allocate(db, decide(db, w, idea, DecisionOutcome.GO), "money", "1000", "SEK")
             add_entry(db, w, idea, FollowUpKind.CHECK_IN, TODAY, "Igång")
             actions(db, idea, *[(f"Insats {a}", "Ola", TODAY, ActionStatus.IN_PROGRESS) for a in range(3)])
 
