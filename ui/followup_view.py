@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,8 +31,15 @@ from models.enums import ActionStatus, IdeaStatus
 from ui import typography
 from ui.commands import push
 from ui.followup_view_commands import SetFollowUpDate
-from ui.followup_view_models import WORKSHOP_ROLE, ActionsModel, PlansModel, WorkshopsModel
-from ui.followup_view_tables import FollowUpDateDelegate, RowsTable, page
+from ui.followup_view_models import (
+    WORKSHOP_ROLE,
+    ActionsModel,
+    PlansModel,
+    WorkshopsModel,
+    label_keep,
+    workshop_label,
+)
+from ui.followup_view_tables import FollowUpDateDelegate, MiddleElided, RowsTable, WorkshopChooser, page
 from ui.funnel_chart import FunnelChart, summary
 from ui.hub import Hub
 
@@ -90,11 +96,11 @@ class FollowUpView(QWidget):
         self.back_button.clicked.connect(self.backRequested)
         heading = QLabel(_("Follow-up"))
         typography.set_type(heading, typography.PAGE_HEADING, bold=True)
-        self.workshop_filter = QComboBox()
+        self.workshop_filter = WorkshopChooser()
         self.workshop_filter.setAccessibleName(_("Workshop"))
-        self.workshop_filter.setMinimumContentsLength(18)
+        self.workshop_filter.setMinimumContentsLength(30)
         self.workshop_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            WorkshopChooser.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.workshop_filter.currentIndexChanged.connect(self._apply)
         self.search = QLineEdit()
@@ -129,6 +135,7 @@ class FollowUpView(QWidget):
     def _build_tables(self) -> None:
         day = _("{date} · Overdue").format(date="2026-09-30")
         word = "x" * 11
+        workshop = workshop_label("x" * 4, date(2026, 9, 30))
         statuses = max(
             (label(ACTION_STATUSES, s) for s in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)), key=len
         )
@@ -140,7 +147,7 @@ class FollowUpView(QWidget):
                 ActionsModel.DUE: day,
                 ActionsModel.OWNER: word,
                 ActionsModel.PLAN: word,
-                ActionsModel.WORKSHOP: word,
+                ActionsModel.WORKSHOP: workshop,
                 ActionsModel.STATUS: statuses,
             },
             _("Open actions"),
@@ -151,8 +158,9 @@ class FollowUpView(QWidget):
             PlansModel.PLAN,
             {
                 PlansModel.STATUS: label(IDEA_STATUSES, IdeaStatus.REALISING),
-                PlansModel.WORKSHOP: word,
-                PlansModel.RESPONSIBLE: word,
+                PlansModel.WORKSHOP: workshop,
+                PlansModel.DECISION: "§ 12 GO · KS 20",
+                PlansModel.RESPONSIBLE: word[:9],
                 PlansModel.OPEN: "99",
                 PlansModel.LAST: "2026-09-30",
             },
@@ -178,6 +186,14 @@ class FollowUpView(QWidget):
         self.workshops_model.followUpDateEdited.connect(self.set_follow_up_date)
         for table in (self.action_rows, self.plan_rows, self.date_rows):
             table.table.activated.connect(self._open)
+        self.middle_elided = MiddleElided(self)
+        for table, column in (
+            (self.action_rows, ActionsModel.WORKSHOP),
+            (self.plan_rows, PlansModel.WORKSHOP),
+            (self.plan_rows, PlansModel.DECISION),
+            (self.date_rows, WorkshopsModel.WORKSHOP),
+        ):
+            table.table.setItemDelegateForColumn(column, self.middle_elided)
 
         self.change_date = QPushButton(_("Change the date…"))
         self.change_date.clicked.connect(self._edit_date)
@@ -248,11 +264,18 @@ class FollowUpView(QWidget):
         chosen = self.workshop_id()
         blocked = combo.blockSignals(True)
         combo.clear()
-        combo.addItem(_("All workshops"), None)
-        for workshop in sorted(self._whole.workshops, key=lambda w: (w.title.casefold(), w.id)):
-            combo.addItem(workshop.title, workshop.id)
+        combo.add(_("All workshops"), None)
+        # Newest first, undated last: the organiser mostly follows up the latest workshops.
+        newest = sorted(self._whole.workshops, key=lambda w: (w.title.casefold(), w.id))
+        newest.sort(key=lambda w: w.held_on.toordinal() if w.held_on else 0, reverse=True)
+        for workshop in newest:
+            held_on = workshop.held_on
+            combo.add(
+                workshop_label(workshop.title, held_on), workshop.id, label_keep(workshop.title, held_on)
+            )
         index = combo.findData(chosen) if chosen is not None else 0
         combo.setCurrentIndex(max(index, 0))
+        combo.setToolTip(combo.currentText())
         combo.blockSignals(blocked)
 
     # -- filtering ----------------------------------------------------------------------------
@@ -267,6 +290,7 @@ class FollowUpView(QWidget):
         self.workshop_filter.setCurrentIndex(max(index, 0))
 
     def _apply(self) -> None:
+        self.workshop_filter.setToolTip(self.workshop_filter.currentText())
         self.date_delegate.commit()  # the tables are about to be filled anew: keep a date being chosen
         kept = [(table, table.current_id()) for table in (self.action_rows, self.plan_rows, self.date_rows)]
         self.shown = shown = filter_overview(self._whole, self.search.text(), self.workshop_id())

@@ -15,15 +15,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.followup_snapshots import OpenAction, PlanLine, WorkshopFollowUp
-from app.i18n import N_, _, format_date
-from app.vocabulary import ACTION_STATUSES, IDEA_STATUSES, label
+from app.followup_snapshots import DecisionLine, OpenAction, PlanLine, ResourcesGiven, WorkshopFollowUp
+from app.i18n import N_, _, format_date, ngettext
+from app.vocabulary import ACTION_STATUSES, DECISION_OUTCOMES, IDEA_STATUSES, label
 from models.enums import IdeaStatus
 from ui import roles
+from ui.resources_panel import amount_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The workshop a row belongs to (double-click opens it).
 WORKSHOP_ROLE = roles.USER + 2
+#: How many characters at the start of a cell's text stay whole when it is cut to fit (the
+#: workshop's date, the decision's § and outcome); the rest is cut in the middle.
+KEEP_ROLE = roles.USER + 3
 #: A light tint of the Okabe–Ito vermilion behind the date of an overdue action or a due
 #: follow-up, with dark ink on it: the word ("Overdue", "Due") says it too; colour only helps.
 LATE_TINT = QColor("#FBE0D0")
@@ -44,6 +48,62 @@ def iso(day: date | None) -> str:
     return format_date(day, "iso")
 
 
+def workshop_label(title: str, held_on: date | None) -> str:
+    """A workshop as the follow-up view names it: "2026-07-21 · Trygg hemma" (titles repeat, dates less)."""
+    return _("{date} · {title}").format(date=iso(held_on), title=title) if held_on else title
+
+
+def label_keep(title: str, held_on: date | None) -> int:
+    """How much of the workshop's label comes before its title (kept whole when the label is cut)."""
+    return len(workshop_label(title, held_on)) - len(title)
+
+
+def decision_keep(decision: DecisionLine | None) -> int:
+    """How much of the decision's citation comes before its reference."""
+    if decision is None or not decision.reference:
+        return 0
+    return len(decision_text(decision)) - len(decision.reference)
+
+
+def decision_text(decision: DecisionLine | None) -> str:
+    """The decision a plan stands on, as cited: "§ 1 GO · KS 2026-06-10 § 27"; "" without one."""
+    if decision is None:
+        return ""
+    words = {"number": decision.number, "outcome": label(DECISION_OUTCOMES, decision.outcome)}
+    if decision.reference:
+        return _("§ {number} {outcome} · {reference}").format(reference=decision.reference, **words)
+    if decision.decided_on is not None:
+        return _("§ {number} {outcome}, {date}").format(date=iso(decision.decided_on), **words)
+    return _("§ {number} {outcome}").format(**words)
+
+
+def decision_tip(plan: PlanLine) -> str:
+    """The decision as cited, and below it what was given on the idea's decisions."""
+    given = resources_text(plan.resources)
+    if not given:
+        return decision_text(plan.decision)
+    return "\n".join((decision_text(plan.decision), _("Resources given: {given}").format(given=given)))
+
+
+def resources_text(given: ResourcesGiven) -> str:
+    """The resources given on a plan's decisions: "152 500 SEK · 120 hours · 1 other support"."""
+    parts = [
+        _("{amount} {currency}").format(amount=amount_text(amount), currency=currency)
+        for currency, amount in given.money
+    ]
+    if given.hours:
+        parts.append(
+            ngettext("{amount} hour", "{amount} hours", int(given.hours)).format(
+                amount=amount_text(given.hours)
+            )
+        )
+    if given.support:
+        parts.append(
+            ngettext("{n} other support", "{n} other kinds of support", given.support).format(n=given.support)
+        )
+    return " · ".join(parts)
+
+
 @dataclass(frozen=True)
 class Column:
     """A column: its heading (a msgid, translated when shown), its text and how it sorts."""
@@ -52,6 +112,10 @@ class Column:
     text: Callable[[Any], str]
     key: Callable[[Any], Any]
     number: bool = False
+    #: The tooltip, when it says more than the text.
+    tip: Callable[[Any], str] | None = None
+    #: How many characters at the start stay whole when the text is cut (KEEP_ROLE).
+    keep: Callable[[Any], int] | None = None
 
 
 class RowsModel(QAbstractTableModel):
@@ -90,6 +154,15 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
+    def heading(self, column: int) -> str:
+        """A column's heading on one line."""
+        return _(self.columns[column].heading)
+
+    def set_heading_lines(self, column: int, text: str) -> None:
+        """Show the heading as ``text`` (the same words, broken over lines for a narrow column)."""
+        self._headings[column] = text
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+
     def row_id(self, item: Any) -> str:
         return str(item.id)
 
@@ -111,6 +184,8 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headings[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.heading(section)
             if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[section].number:
                 return _RIGHT
         return None
@@ -121,12 +196,18 @@ class RowsModel(QAbstractTableModel):
         if row < 0 or row >= len(self._rows):
             return None
         item, column = self._rows[row], index.column()
-        if role in (_DISPLAY, _TOOLTIP):
+        if role == _DISPLAY:
             return self.columns[column].text(item)
+        if role == _TOOLTIP:
+            tip = self.columns[column].tip
+            return (tip or self.columns[column].text)(item)
         if role == roles.ID:
             return self.row_id(item)
         if role == WORKSHOP_ROLE:
             return str(item.workshop_id) if hasattr(item, "workshop_id") else self.row_id(item)
+        if role == KEEP_ROLE:
+            keep = self.columns[column].keep
+            return keep(item) if keep is not None else 0
         if role == _ALIGNMENT:
             return _RIGHT if self.columns[column].number else None
         if role == _FOREGROUND and self.is_muted(item, column):
@@ -172,7 +253,12 @@ class ActionsModel(RowsModel):
         Column(N_("Action"), lambda a: a.title, lambda a: a.title.casefold()),
         Column(N_("Owner"), lambda a: a.owner, lambda a: (not a.owner, a.owner.casefold())),
         Column(N_("Plan"), lambda a: a.plan_title, lambda a: a.plan_title.casefold()),
-        Column(N_("Workshop"), lambda a: a.workshop_title, lambda a: a.workshop_title.casefold()),
+        Column(
+            N_("Workshop"),
+            lambda a: workshop_label(a.workshop_title, a.workshop_held_on),
+            lambda a: (_dated(a.workshop_held_on), a.workshop_title.casefold()),
+            keep=lambda a: label_keep(a.workshop_title, a.workshop_held_on),
+        ),
         Column(N_("Status"), lambda a: label(ACTION_STATUSES, a.status), lambda a: str(a.status)),
     )
     mark_column = DUE
@@ -185,13 +271,27 @@ class ActionsModel(RowsModel):
 
 
 class PlansModel(RowsModel):
-    """Development plans by their idea's step, with responsible, open actions and last follow-up."""
+    """Development plans by their idea's step, with their decision (and in its tooltip the resources
+    given), responsible, open actions and last follow-up."""
 
-    STATUS, PLAN, WORKSHOP, RESPONSIBLE, OPEN, LAST = range(6)
+    STATUS, PLAN, WORKSHOP, DECISION, RESPONSIBLE, OPEN, LAST = range(7)
+    mark_column = -1  # a plan is never late itself; its actions are
     columns = (
         Column(N_("Step"), lambda p: label(IDEA_STATUSES, p.status), lambda p: _ORDER[p.status]),
         Column(N_("Plan"), lambda p: p.title, lambda p: p.title.casefold()),
-        Column(N_("Workshop"), lambda p: p.workshop_title, lambda p: p.workshop_title.casefold()),
+        Column(
+            N_("Workshop"),
+            lambda p: workshop_label(p.workshop_title, p.workshop_held_on),
+            lambda p: (_dated(p.workshop_held_on), p.workshop_title.casefold()),
+            keep=lambda p: label_keep(p.workshop_title, p.workshop_held_on),
+        ),
+        Column(
+            N_("Decision"),
+            lambda p: decision_text(p.decision),
+            lambda p: (p.decision is None, p.decision.number if p.decision else 0),
+            tip=decision_tip,
+            keep=lambda p: decision_keep(p.decision),
+        ),
         Column(
             N_("Responsible"),
             lambda p: p.responsible,

@@ -1,19 +1,25 @@
-"""The follow-up view's tables: a table with its empty state, and the date editor of a workshop."""
+"""The follow-up view's tables: a table with its empty state, the date editor of a workshop, and
+cells and a workshop chooser that cut long text in the middle (a date in front and a title's end
+both tell workshops apart)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QHeaderView,
     QLabel,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QStylePainter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from ui import roles, typography
-from ui.followup_view_models import RowsModel
+from ui.followup_view_models import KEEP_ROLE, RowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -48,11 +54,16 @@ class RowsTable(QStackedWidget):
         # every row before the first paint. The user may widen any column.
         bold = QFont(self.table.font())
         bold.setBold(True)
-        cells, headings = QFontMetrics(bold), QFontMetrics(header.font())
+        plain, marked, headings = self.table.fontMetrics(), QFontMetrics(bold), QFontMetrics(header.font())
         for column, sample in samples.items():
-            heading = str(model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(cells.horizontalAdvance(sample), headings.horizontalAdvance(heading) + 14)
-            header.resizeSection(column, width + 16)
+            cells = marked if column == model.mark_column else plain  # only a late row's mark is bold
+            heading, cell = model.heading(column), cells.horizontalAdvance(sample)
+            if headings.horizontalAdvance(heading) + 14 > cell and " " in heading:
+                # A long heading over a short number or date goes on two lines, not across the table.
+                heading = two_lines(heading)
+                model.set_heading_lines(column, heading)
+            widest = max(headings.horizontalAdvance(line) for line in heading.split("\n"))
+            header.resizeSection(column, max(cell, widest + 14) + 16)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
@@ -79,6 +90,77 @@ class RowsTable(QStackedWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
+
+
+def two_lines(heading: str) -> str:
+    """``heading`` broken at the space nearest its middle."""
+    middle = len(heading) / 2
+    spaces = [n for n, char in enumerate(heading) if char == " "]
+    at = min(spaces, key=lambda n: abs(n - middle))
+    return f"{heading[:at]}\n{heading[at + 1 :]}"
+
+
+def cut_to_fit(text: str, keep: int, metrics: QFontMetrics, width: int) -> str:
+    """``text`` cut to ``width``: its first ``keep`` characters whole, the rest cut in the middle.
+
+    "2026-07-21 · Idéverkstad: Trygg och delaktig hemma" becomes "2026-07-21 · Idév…hemma": the
+    date and both ends of the title stay. When even the start does not fit, it is cut at the end.
+    """
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    head, rest = text[:keep], text[keep:]
+    room = width - metrics.horizontalAdvance(head)
+    cut = metrics.elidedText(rest, Qt.TextElideMode.ElideMiddle, room) if room > 0 else ""
+    if len(cut) < 3:  # not even "a…z" fits after the start
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return head + cut
+
+
+class MiddleElided(QStyledItemDelegate):
+    """Cuts a cell's text too long for its column in the middle, keeping its start (KEEP_ROLE) whole."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+        style = option.widget.style() if option.widget is not None else None
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1 if style else 4
+        keep = index.data(KEEP_ROLE)
+        option.text = cut_to_fit(
+            option.text, int(keep or 0), option.fontMetrics, option.rect.width() - 2 * margin
+        )
+
+
+class WorkshopChooser(QComboBox):
+    """A combo box whose chosen text, when too long for it, is cut in the middle; the list does the same."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view().setItemDelegate(MiddleElided(self.view()))
+
+    def add(self, text: str, data: object, keep: int = 0) -> None:
+        """An item whose first ``keep`` characters stay whole when it is cut."""
+        self.addItem(text, data)
+        self.setItemData(self.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        self.setItemData(self.count() - 1, keep, KEEP_ROLE)
+
+    def shown_text(self) -> str:
+        """The chosen text as it fits the box."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        keep = self.currentData(KEEP_ROLE)
+        return cut_to_fit(option.currentText, int(keep or 0), self.fontMetrics(), field.width() - 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def page(hint: str, *widgets: QWidget) -> QWidget:

@@ -52,7 +52,11 @@ def test_opening_an_action_goes_to_its_workshop(demo_id: str, window: MainWindow
     view = open_follow_up(window, qtbot)
     table = view.action_rows.table
     index = view.actions_model.index(0, ActionsModel.ACTION)
-    assert view.actions_model.index(0, ActionsModel.WORKSHOP).data() == DEMO_TITLE
+    held_on = get_workshop(view.hub.db, demo_id).held_on
+    assert held_on is not None
+    assert (
+        view.actions_model.index(0, ActionsModel.WORKSHOP).data() == f"{held_on.isoformat()} · {DEMO_TITLE}"
+    )
     table.setCurrentIndex(index)
     table.setFocus()
 
