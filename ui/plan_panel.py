@@ -16,11 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis import get_analysis
+from app.decision_resources import allocations
+from app.decisions import list_decisions
 from app.errors import KNOWN_ERRORS
+from app.followup import plan_entries
 from app.i18n import N_, _, ngettext
 from app.ideas import get_idea
 from app.plan_snapshots import PlanSnapshot
 from app.plans import plan_for_idea
+from app.vocabulary import DECISION_OUTCOMES, label
 from ui import typography
 from ui.analysis_fields import FormField, FormLineEdit, FormTextEdit, group_box
 from ui.commands import push
@@ -173,18 +177,46 @@ class PlanView(QWidget):
         if self.plan is None:
             return
         self.flush()
-        count = self.plan.action_count
-        if count and not confirm(
-            self,
-            _("Delete the development plan"),
-            ngettext(
-                "The plan has {n} action. Delete it?", "The plan has {n} actions. Delete it?", count
-            ).format(n=count),
-            _("Delete plan"),
-            warning=True,
+        question = delete_question(self.hub, self.workshop_id, self.plan)
+        if question and not confirm(
+            self, _("Delete the development plan"), question, _("Delete plan"), warning=True
         ):
             return
         push_or_report(self.hub, DeletePlan(self.hub, self.workshop_id, self.plan))
+
+
+def delete_question(hub: Hub, workshop_id: str, plan: PlanSnapshot) -> str:
+    """What would be lost with the plan, as a question ("" when nothing hangs on it).
+
+    "The plan has 5 actions, decision § 1 GO with resources and 2 follow-up entries. Delete it?"
+    """
+    count = plan.action_count
+    things = [ngettext("{n} action", "{n} actions", count).format(n=count)] if count else []
+    for decision in list_decisions(hub.db, workshop_id):
+        if decision.idea_id != plan.idea_id:
+            continue
+        outcome = label(DECISION_OUTCOMES, decision.outcome)
+        said = (
+            _("decision § {number} {outcome} with resources")
+            if allocations(hub.db, decision.id)
+            else _("decision § {number} {outcome}")
+        )
+        things.append(said.format(number=decision.number, outcome=outcome))
+    entries = len(plan_entries(hub.db, plan.idea_id))
+    if entries:
+        things.append(ngettext("{n} follow-up entry", "{n} follow-up entries", entries).format(n=entries))
+    if not things:
+        return ""
+    if len(things) == 1 and count:  # only actions: the question as it has always been
+        return ngettext(
+            "The plan has {n} action. Delete it?", "The plan has {n} actions. Delete it?", count
+        ).format(n=count)
+    listed = (
+        things[0]
+        if len(things) == 1
+        else _("{items} and {last}").format(items=", ".join(things[:-1]), last=things[-1])
+    )
+    return _("The plan has {things}. Delete it?").format(things=listed)
 
 
 class PlanPanel(QWidget):

@@ -207,6 +207,43 @@ def test_deleting_a_plan_with_actions_asks_first_and_undo_brings_them_back(
     assert titles(panel) == ["Kravprofil", "Rekrytera", "Pilot", "Överlämning"]
 
 
+def test_deleting_a_plan_names_its_decision_resources_and_follow_up(
+    dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.decisions import allocate, record_decision
+    from app.followup import add_entry
+    from models.enums import DecisionLevel, FollowUpKind, ResourceKind
+
+    hub, idea = dated_hub, shortlisted.ideas[0]
+    plan = create_plan(hub.db, idea, today=TODAY)
+    for title in ("Kravprofil", "Rekrytera", "Pilot", "Överlämning", "Utvärdering"):
+        add_action(hub.db, plan.id, title, today=TODAY)
+    record_decision(
+        hub.db, shortlisted.workshop_id, shortlisted.ideas[1], "go", DecisionLevel.COMMITTEE, TODAY
+    )
+    go = record_decision(hub.db, shortlisted.workshop_id, idea, "go", DecisionLevel.COMMITTEE, TODAY)
+    allocate(hub.db, go.id, ResourceKind.HOURS, 40)
+    for note in ("Första avstämningen", "Andra avstämningen"):
+        add_entry(hub.db, shortlisted.workshop_id, idea, FollowUpKind.CHECK_IN, TODAY, note)
+    panel = make_panel(hub, shortlisted, qtbot)
+    answers = Answers(False, False)
+    monkeypatch.setattr(QMessageBox, "exec", answers.exec)
+    qtbot.mouseClick(panel.view.delete_button, LEFT)
+    assert answers.asked[0][1] == (
+        "The plan has 5 actions, decision § 2 GO with resources and 2 follow-up entries. Delete it?"
+    )
+    assert stored(hub, idea) is not None
+
+    other = create_plan(hub.db, shortlisted.ideas[2], today=TODAY)
+    record_decision(
+        hub.db, shortlisted.workshop_id, shortlisted.ideas[2], "postponed", DecisionLevel.COMMITTEE, TODAY
+    )
+    panel.picker.choose(shortlisted.ideas[2])
+    qtbot.mouseClick(panel.view.delete_button, LEFT)
+    assert answers.asked[1][1] == "The plan has decision § 3 Postponed. Delete it?"
+    assert plan_for_idea(hub.db, other.idea_id, today=TODAY) is not None
+
+
 def test_a_plan_without_actions_is_deleted_without_asking(
     dated_hub: Hub, shortlisted: Shortlisted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
