@@ -46,10 +46,19 @@ def decision_title(decision: DecisionSnapshot) -> str:
 
 
 def decision_details(decision: DecisionSnapshot) -> str:
-    """Level, who decided, date and reference, as far as given."""
-    parts = [label(DECISION_LEVELS, decision.level), decision.decided_by]
-    parts += [format_date(decision.decided_on, "iso"), decision.reference]
-    return " · ".join(part for part in parts if part)
+    """Level, who decided, date and reference, as far as given; what the reference says is not repeated.
+
+    "Committee · Vård- och omsorgsnämnden 2026-09-02 § 27", not the body and the date twice.
+    """
+    reference = decision.reference
+    said = reference.casefold()
+    parts = [label(DECISION_LEVELS, decision.level)]
+    parts += [
+        part
+        for part in (decision.decided_by, format_date(decision.decided_on, "iso"))
+        if part and part.casefold() not in said
+    ]
+    return " · ".join(part for part in (*parts, reference) if part)
 
 
 def review_text(hub: Hub, idea_id: str) -> str:

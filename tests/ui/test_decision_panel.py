@@ -294,7 +294,7 @@ def test_a_decision_is_corrected_and_the_correction_undone(
 
     monkeypatch.setattr(DecisionDialog, "exec", fake_exec(qtbot, [], fix))  # type: ignore[arg-type]
     panel.correct()
-    assert panel.rows()[0] == "§ 1 · GO · No particular idea\nCouncil · 2026-03-12 · SN 2026-03-12 § 45"
+    assert panel.rows()[0] == "§ 1 · GO · No particular idea\nCouncil · SN 2026-03-12 § 45"
     hub.undo_stack.undo()
     assert panel.rows()[0] == "§ 1 · GO · No particular idea\nCommittee · 2026-03-12 · SN § 4"
     hub.undo_stack.redo()
@@ -368,3 +368,21 @@ def test_a_hidden_panel_reads_again_only_when_shown(
     assert titles(panel) == ["§ 1 · GO · No particular idea"]
     hub.planChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])  # shown: read at once
     assert len(reads) == 2
+
+
+def test_a_decision_row_does_not_repeat_what_its_reference_says(
+    hub: Hub, shortlisted: Shortlisted, qtbot: QtBot
+) -> None:
+    meeting = date(2026, 9, 2)
+    body = "Vård- och omsorgsnämnden"
+    for reference in (f"{body} {meeting.isoformat()} § 27", "VON § 28", ""):
+        record_decision(
+            hub.db, shortlisted.workshop_id, None, "go", DecisionLevel.COMMITTEE, meeting,
+            decided_by=body, reference=reference,
+        )  # fmt: skip
+    panel = panel_for(hub, shortlisted.workshop_id, qtbot)
+    assert [row.split("\n")[1] for row in panel.rows()] == [
+        "Committee · Vård- och omsorgsnämnden 2026-09-02 § 27",
+        "Committee · Vård- och omsorgsnämnden · 2026-09-02 · VON § 28",
+        "Committee · Vård- och omsorgsnämnden · 2026-09-02",
+    ]
