@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.followup import filter_overview, overview
+from app.followup_overview import filter_overview, overview
 from app.followup_snapshots import FollowUpOverview, Funnel
 from app.i18n import _, format_number, ngettext
 from app.idea_progress import funnels

@@ -15,10 +15,8 @@ from app.errors import InvalidInput, NotFound
 from app.followup import (
     add_entry,
     add_lesson,
-    filter_overview,
     lessons,
     mark_realised,
-    overview,
     plan_entries,
     recognise,
     remove_entry,
@@ -26,6 +24,7 @@ from app.followup import (
     set_follow_up_date,
     set_lessons_summary,
 )
+from app.followup_overview import filter_overview, overview
 from app.followup_snapshots import DecisionLine, ResourcesGiven
 from app.idea_progress import funnel, progress
 from app.ideas import add_idea, get_idea, remove_idea
