@@ -292,7 +292,7 @@ class PlansFollowUp(QWidget):
         run(realised_dialog(row.plan.idea_title, self.hub.today(), self.author, write, self))
 
     def candidates(self, idea_id: str) -> tuple[list[Candidate], int]:
-        """Who a recognition may name, and how many participants are left out (no consent to be named).
+        """Who a recognition may name, and how many participants are left out for want of consent.
 
         The idea givers come first (unless the idea was given anonymously), shown as they may be
         named in public; then the other participants who agreed to be named; then the names the
@@ -312,10 +312,10 @@ class PlansFollowUp(QWidget):
         for person in people.values():
             if person.id in givers:
                 continue
-            if person.consent_to_be_named and person.display_name.strip():
-                listed.append(Candidate(participant_label(person, public=True), participant_id=person.id))
-            else:
+            if not person.consent_to_be_named:
                 left_out += 1
+            elif person.display_name.strip():  # agreed, but without a name there is nothing to list
+                listed.append(Candidate(participant_label(person, public=True), participant_id=person.id))
         named = {participant_label(people[c.participant_id], public=True).casefold()
                  for c in listed if c.participant_id}  # fmt: skip
         row = self.plan_row()

@@ -15,7 +15,7 @@ from app.decisions import record_decision
 from app.followup import STATUS_MAX, add_entry, mark_realised, plan_entries
 from app.idea_progress import progress
 from app.ideas import update_idea
-from app.participants import remove_participant
+from app.participants import remove_participant, update_participant
 from app.plans import add_action, create_plan, update_plan
 from models.enums import FollowUpKind, IdeaStatus
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
@@ -388,6 +388,18 @@ def test_a_removed_participant_is_neither_offered_nor_counted_as_left_out(
     assert left_out == 1
     assert [c.participant_id for c in candidates if c.participant_id] == []
     assert "Amira Hassan (owns an action)" in [c.text for c in candidates]  # still named by the plan
+
+
+def test_only_those_who_did_not_agree_are_counted_as_left_out(
+    hub: Hub, panel: FollowUpPanel, planned: Planned
+) -> None:
+    # The unnamed citizen agrees to be named but has no name to be listed by: not "did not agree".
+    update_participant(hub.db, planned.people[2], consent_to_be_named=True)
+
+    candidates, left_out = panel.plans.candidates(planned.go)
+
+    assert left_out == 1  # Bo Ek
+    assert [c.participant_id for c in candidates if c.participant_id] == [planned.people[0]]
 
 
 def test_a_long_entry_is_read_whole_from_the_log(
