@@ -135,19 +135,17 @@ class FollowUpView(QWidget):
     def _build_tables(self) -> None:
         day = _("{date} · Overdue").format(date="2026-09-30")
         word = "x" * 11
-        workshop = workshop_label("x" * 4, date(2026, 9, 30))
         statuses = max(
             (label(ACTION_STATUSES, s) for s in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)), key=len
         )
         self.actions_model = ActionsModel(self)
         self.action_rows = RowsTable(
             self.actions_model,
-            ActionsModel.ACTION,
+            (ActionsModel.ACTION, ActionsModel.WORKSHOP),
             {
                 ActionsModel.DUE: day,
                 ActionsModel.OWNER: word,
                 ActionsModel.PLAN: word,
-                ActionsModel.WORKSHOP: workshop,
                 ActionsModel.STATUS: statuses,
             },
             _("Open actions"),
@@ -155,11 +153,9 @@ class FollowUpView(QWidget):
         self.plans_model = PlansModel(self)
         self.plan_rows = RowsTable(
             self.plans_model,
-            PlansModel.PLAN,
+            (PlansModel.PLAN, PlansModel.WORKSHOP, PlansModel.DECISION),
             {
                 PlansModel.STATUS: label(IDEA_STATUSES, IdeaStatus.REALISING),
-                PlansModel.WORKSHOP: workshop,
-                PlansModel.DECISION: "§ 12 GO · KS 20",
                 PlansModel.RESPONSIBLE: word[:9],
                 PlansModel.OPEN: "99",
                 PlansModel.LAST: "2026-09-30",
@@ -169,7 +165,7 @@ class FollowUpView(QWidget):
         self.workshops_model = WorkshopsModel(self)
         self.date_rows = RowsTable(
             self.workshops_model,
-            WorkshopsModel.WORKSHOP,
+            (WorkshopsModel.WORKSHOP,),
             {
                 WorkshopsModel.NEXT: _("{date} · Due").format(date="2026-09-30"),
                 WorkshopsModel.HELD: "2026-09-30",

@@ -33,9 +33,14 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class RowsTable(QStackedWidget):
-    """A sortable table of one model, or a sentence when it has no rows."""
+    """A sortable table of one model, or a sentence when it has no rows.
 
-    def __init__(self, model: RowsModel, stretch: int, samples: dict[int, str], name: str) -> None:
+    The ``stretch`` columns share the room the others leave, alike.
+    """
+
+    def __init__(
+        self, model: RowsModel, stretch: tuple[int, ...], samples: dict[int, str], name: str
+    ) -> None:
         super().__init__()
         self.model = model
         self.table = QTableView()
@@ -64,7 +69,8 @@ class RowsTable(QStackedWidget):
                 model.set_heading_lines(column, heading)
             widest = max(headings.horizontalAdvance(line) for line in heading.split("\n"))
             header.resizeSection(column, max(cell, widest + 14) + 16)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         typography.set_type(self.empty, typography.EMPTY_STATE)

@@ -78,18 +78,17 @@ def test_long_workshop_and_decision_cells_keep_their_start_and_are_cut_in_the_mi
     )  # fmt: skip
     view.refresh()
     view.tabs.setCurrentIndex(view.PLANS_TAB)
-    table = view.plan_rows.table
+    table = view.plan_rows.table  # at 1280 wide, neither cell has room for all of its text
     row = view.plans_model.row_of(shortlisted.ideas[0])
     cut = {}
     for col in (PlansModel.WORKSHOP, PlansModel.DECISION):
-        table.setColumnWidth(col, 150)
         index = view.plans_model.index(row, col)
         option = QStyleOptionViewItem()
         option.rect = table.visualRect(index)
         option.widget = table
         table.itemDelegateForColumn(col).initStyleOption(option, index)
         cut[col] = option.text
-        assert option.fontMetrics.horizontalAdvance(option.text) <= 150
+        assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
 
     assert cut[PlansModel.WORKSHOP].startswith("2026-07-21 · ")
     assert cut[PlansModel.WORKSHOP].endswith("a")
