@@ -92,21 +92,25 @@ def _utf16_index(text: str) -> dict[int, int]:
     return index_of
 
 
-def wrap(
-    text: str, text_font: QFont, width: float, max_lines: int, indent: float = 0.0
-) -> tuple[list[str], str]:
-    """``text`` in at most ``max_lines`` lines of ``width``, and as it reads.
+#: A word broken over two lines leaves at least this many of its characters on the second line.
+MIN_TAIL = 3
 
-    The last line ends in "…" if the text was cut; a word too long for a line is broken
-    with a hyphen, which the reading leaves out. The first line is ``indent`` shorter
-    (something else is drawn before it).
+
+def _word_run(text: str, at: int, step: int) -> int:
+    """How many characters of a word run from ``at`` in direction ``step`` (1: forward, -1: back)."""
+    n, i = 0, at
+    while 0 <= i < len(text) and not text[i].isspace():
+        n, i = n + 1, i + step
+    return n
+
+
+def _lay_out(
+    text: str, text_font: QFont, widths: tuple[float, float], max_lines: int
+) -> tuple[list[int], int]:
+    """Where each line of ``text`` starts (at most ``max_lines``) and where the last one ends.
+
+    ``widths``: the first line's and the others'.
     """
-    text = " ".join(text.split())
-    if not text:
-        return [], ""
-    metrics = QFontMetricsF(text_font)
-    hyphen = metrics.horizontalAdvance("-")
-    breaks_words = any(metrics.horizontalAdvance(word) > width for word in text.split())
     index_of = _utf16_index(text)
     layout = QTextLayout(text, text_font)
     option = QTextOption()
@@ -119,11 +123,60 @@ def wrap(
         line = layout.createLine()
         if not line.isValid():
             break
-        room = width - (indent if not starts else 0.0)
-        line.setLineWidth(max(1.0, room - hyphen) if breaks_words else max(1.0, room))
+        line.setLineWidth(widths[0] if not starts else widths[1])
         starts.append(index_of[line.textStart()])
         end = index_of[line.textStart() + line.textLength()]
     layout.endLayout()
+    return starts, end
+
+
+def _line_starts(
+    text: str, text_font: QFont, widths: tuple[float, float], max_lines: int
+) -> tuple[list[int], int]:
+    """As ``_lay_out``, but a word broken with fewer than MIN_TAIL characters after the break
+    ("volontärer-na", "gymnasieeleverna" and "?") is broken earlier ("volontäre-rna"), and the
+    lines after are laid out anew."""
+    starts: list[int] = []
+    offset = 0
+    while True:
+        first = widths[0] if not starts else widths[1]
+        found, end = _lay_out(text[offset:], text_font, (first, widths[1]), max_lines - len(starts))
+        found, end = [offset + s for s in found], offset + end
+        for k, b in enumerate(found[1:]):  # b: where line k+1 starts
+            tail = _word_run(text, b, 1)
+            if text[b - 1].isspace() or not 0 < tail < MIN_TAIL:
+                continue
+            head = min(_word_run(text, b - 1, -1), b - found[k])  # the word's letters on line k
+            shift = min(MIN_TAIL - tail, head - MIN_TAIL)
+            if shift > 0:
+                starts += found[: k + 1]
+                offset = b - shift
+                break
+        else:
+            return starts + found, end
+
+
+def wrap(
+    text: str, text_font: QFont, width: float, max_lines: int, indent: float = 0.0
+) -> tuple[list[str], str]:
+    """``text`` in at most ``max_lines`` lines of ``width``, and as it reads.
+
+    The last line ends in "…" if the text was cut; a word too long for a line is broken
+    with a hyphen, which the reading leaves out, and never with fewer than MIN_TAIL of its
+    characters after the break. The first line is ``indent`` shorter (something else is drawn
+    before it).
+    """
+    text = " ".join(text.split())
+    if not text:
+        return [], ""
+    metrics = QFontMetricsF(text_font)
+    hyphen = (
+        metrics.horizontalAdvance("-")
+        if any(metrics.horizontalAdvance(word) > width for word in text.split())
+        else 0.0
+    )
+    widths = (max(1.0, width - indent - hyphen), max(1.0, width - hyphen))
+    starts, end = _line_starts(text, text_font, widths, max_lines)
     ends = [*starts[1:], end]
     lines = [text[a:b] for a, b in zip(starts, ends, strict=True)]
     if end < len(text):

@@ -40,6 +40,8 @@ ROLE_LINES = 2
 #: A column's prompts are shown under its header when every column's fit in this many lines
 #: at the floor size and the notes are still read whole.
 PROMPT_LINES = 3
+#: The type shrinks (to the floor) rather than break a word shorter than this over two lines.
+SHORT_WORD = 20
 ACCENT = QColor("#E69F00")
 
 #: The kinds' colours, from the Okabe-Ito palette; each column also says its kind in words.
@@ -110,6 +112,8 @@ class ReviewCanvas:
         #: Notes' lines by (text, pixel size, width, most lines): the board is laid out anew at
         #: every change.
         self._lines: dict[tuple[str, int, float, int], tuple[list[str], str]] = {}
+        #: Each note's words short enough to be kept whole by a smaller type.
+        self._words: dict[str, tuple[str, ...]] = {}
 
     def _wrap(self, text: str, px: int, width: float, cap: int) -> tuple[list[str], str]:
         key = (text, px, width, cap)
@@ -211,11 +215,27 @@ class ReviewCanvas:
 
         cutting = [not fits(c.notes, smallest, cut=False) for c in slide.columns]
         px = largest
-        while px > smallest and not all(
-            fits(c.notes, px, cut) for c, cut in zip(slide.columns, cutting, strict=True)
+        while px > smallest and not (
+            all(fits(c.notes, px, cut) for c, cut in zip(slide.columns, cutting, strict=True))
+            and self._short_words_whole(slide, px, col_w)
         ):
             px = max(smallest, int(px * 0.93))
         return px, cutting
+
+    def _short_words_whole(self, slide: ReviewSlide, px: int, col_w: float) -> bool:
+        """Whether every word shorter than SHORT_WORD fits a note's line at ``px`` (is not broken)."""
+        metrics, room = QFontMetricsF(font(px)), self._text_width(col_w, px)
+        for column in slide.columns:
+            for note in column.notes:
+                words = self._words.get(note.text)
+                if words is None:
+                    if len(self._words) > 4000:
+                        self._words.clear()
+                    split = note.text[:NOTE_CHARS].split()
+                    words = self._words[note.text] = tuple({w for w in split if len(w) < SHORT_WORD})
+                if any(metrics.horizontalAdvance(word) > room for word in words):
+                    return False
+        return True
 
     @staticmethod
     def _prompt_lines(slide: ReviewSlide, px: int, col_w: float) -> list[tuple[tuple[str, ...], str]]:

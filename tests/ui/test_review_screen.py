@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
 from app.agenda import advance
 from app.review import add_note, set_recommendation, start_review
 from app.workshops import get_workshop
 from tests.ui.steps_helpers import SHORTLISTED, Shortlisted, english, shortlisted
-from ui.board_canvas import MIN_TYPE
+from ui.board_canvas import MIN_TYPE, font, wrap
 from ui.hub import Hub
 from ui.presenter import Presenter
 from ui.review_screen import KIND_COLOURS, ReviewCanvas
@@ -326,3 +328,23 @@ def test_the_prompts_stand_under_the_headers_while_the_notes_are_read_whole(
         add_note(hub.db, review.id, "risk", f"Risk {n}: the rota must cover evenings and weekends as well")
     hub.reviewChanged.emit(shortlisted.workshop_id, shortlisted.ideas[0])
     assert "What could go wrong, and for whom?" not in seen(screen)
+
+
+def test_a_short_word_is_not_broken_while_the_type_can_shrink(qtbot: QtBot) -> None:
+    note = "Svart hatt: vem lagar soppan när volontärerna slutar?"
+    layout = ReviewCanvas().arrange(review_slide_of({"risk": [note]}), *FULL_HD)
+    [placed] = layout.columns[2].notes
+    assert placed.reading == note
+    assert not [line for line in placed.lines if line.endswith("-")]
+
+
+@pytest.mark.parametrize("width", range(200, 420, 7))
+def test_a_broken_word_leaves_at_least_three_characters_on_the_next_line(qtbot: QtBot, width: int) -> None:
+    # Lines of eight characters and more: a column on the room's screen holds at least that.
+    text = "Svart hatt: vem lagar soppan när volontärerna slutar? Gymnasieeleverna? Arbetsmiljöverksamhet"
+    lines, reading = wrap(text, font(49), width, 40)
+    assert reading == text
+    for line, after in itertools.pairwise(lines):
+        if line.endswith("-"):
+            assert len(after.split()[0]) >= 3, (line, after)
+    assert all(QFontMetricsF(font(49)).horizontalAdvance(line) <= width + 1 for line in lines)
