@@ -137,12 +137,11 @@ class MiddleElided(QStyledItemDelegate):
 
 
 class WorkshopChooser(QComboBox):
-    """A combo box whose chosen text, when too long for it, is cut in the middle; the list does the same."""
+    """A combo box whose chosen text, when too long for it, keeps its start and is cut in the middle."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.view().setItemDelegate(MiddleElided(self.view()))
 
     def add(self, text: str, data: object, keep: int = 0) -> None:
         """An item whose first ``keep`` characters stay whole when it is cut."""
