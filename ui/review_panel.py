@@ -34,7 +34,7 @@ from models.enums import NoteKind, ReviewFormat
 from ui import typography
 from ui.commands import push
 from ui.hub import Hub
-from ui.review_board import ClampedLabel, ReviewBoard
+from ui.review_board import ReviewBoard
 from ui.review_commands import (
     AddNote,
     ChangeFormat,
@@ -48,6 +48,7 @@ from ui.review_commands import (
     StartReview,
 )
 from ui.review_dialogs import NoteDialog, RecommendationDialog, ReviewerChoice, fill_reviewers
+from ui.review_rows import ClampedLabel
 from ui.review_texts import composition_hint, composition_text, origin_mark, recommendation_text
 from ui.shortlist_picker import ShortlistPicker
 
