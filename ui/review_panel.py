@@ -344,6 +344,8 @@ class ReviewPanel(QWidget):
         if refusal is None:
             self.board.field_done(kind)
         else:
+            if command.refusal is None:  # not the text: the review changed elsewhere (completed, gone)
+                self.reload()
             self.board.refuse(kind, refusal)
 
     def edit_note(self, note_id: str) -> None:
@@ -388,8 +390,10 @@ class ReviewPanel(QWidget):
         return refusal_of(command)
 
     def reopen(self) -> None:
+        """A note typed while the review was complete (refused then, kept in its field) is added now."""
         if self.review is not None and self.review.completed:
             self._push(Reopen(self.hub, self.review))
+            self.flush()
 
     def remove_review(self) -> None:
         """Undoable: the notes come back with Undo (those typed and not yet entered too)."""

@@ -207,3 +207,20 @@ def test_a_long_word_wraps_in_its_narrow_column_without_a_sideways_scroll_bar(
     field = panel.board.columns[NoteKind.RISK].field
     assert field.placeholderText() == "New note"
     assert field.fontMetrics().horizontalAdvance(field.placeholderText()) < field.width() - 8
+
+
+def test_a_note_refused_while_the_review_was_complete_is_added_when_it_is_reopened(
+    hub: Hub, shortlisted: Shortlisted, panel: ReviewPanel, qtbot: QtBot
+) -> None:
+    started(panel)
+    review = review_of_idea(hub.db, shortlisted.ideas[0])
+    assert review is not None
+    set_recommendation(hub.db, review.id, "park", "Not now")  # elsewhere, while the panel shows it open
+    type_note(qtbot, panel, NoteKind.RISK, "Late thought")
+    column = panel.board.columns[NoteKind.RISK]
+    assert column.error.text() == "The review is complete: reopen it to change its notes."
+    assert panel.reopen_button.isVisible()
+    panel.reopen_button.click()
+    assert stored(hub, shortlisted.ideas[0]) == [("risk", "Late thought", None)]
+    assert column.field.text() == ""
+    assert not column.error.isVisible()
