@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -31,6 +31,17 @@ __all__ = ["english", "shortlisted"]
 
 DAY = date(2026, 3, 12)
 Fill = Callable[[DecisionDialog], None]
+
+
+@pytest.fixture(autouse=True)
+def commands_go_before_the_hub(hub: Hub) -> Iterator[None]:
+    """Empty the undo stack at the end of each test, while the hub is whole.
+
+    A hub left to the garbage collector with commands (which refer back to it) on its stack
+    crashed the interpreter a few tests later.
+    """
+    yield
+    hub.undo_stack.clear()
 
 
 def panel_for(hub: Hub, workshop_id: str, qtbot: QtBot) -> DecisionPanel:
