@@ -148,6 +148,9 @@ def hub(db_path: Path) -> Iterator[Hub]:
     the_hub = Hub()
     the_hub.set_database(db)
     yield the_hub
+    # Commands left on the stack are torn down with the stack, here, not when the garbage
+    # collector meets the hub later (Qt then crashed clearing them after the widgets had gone).
+    the_hub.undo_stack.clear()
     db.close()
 
 
