@@ -137,6 +137,8 @@ class DesktopSession(QObject):
         self.window.close()
         self.opener.wait()
         self.backup.wait()
+        # The commands go with the session, while the windows they may refer to still exist.
+        self.hub.undo_stack.clear()
         if self.hub.is_ready:
             self.hub.db.close()
 
