@@ -1,9 +1,8 @@
 """The protocol's language, chosen at export: its words, dates and numbers, apart from the screen's.
 
 The screen keeps its own language while a protocol is written in another (an export may run in a
-worker thread), so the words come from a catalogue of their own rather than from ``app.i18n._``.
-Norwegian Bokmål falls back to Swedish words while there is no nb catalogue; dates and numbers
-are Norwegian all the same.
+worker thread), so the words come from a catalogue of their own rather than from ``app.i18n._``:
+Swedish, Norwegian Bokmål or English, each with its own quotation marks, dates and numbers.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from app.errors import InvalidInput
-from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, load_translations
+from app.i18n import LANGUAGES, _, load_translations
 
 #: How each language quotes a title in running text.
 _QUOTES = {"sv": ("”", "”"), "nb": ("«", "»"), "en": ("“", "”")}
@@ -47,17 +46,7 @@ class Words:
 
     def __init__(self, lang: str) -> None:
         self.lang = check_language(lang)
-        try:
-            self._catalogue = _catalogue(lang)
-            self.words_lang = lang
-        except ValueError:  # no catalogue for this language yet
-            self._catalogue = _catalogue(DEFAULT_LANGUAGE)
-            self.words_lang = DEFAULT_LANGUAGE
-
-    @property
-    def falls_back(self) -> bool:
-        """The words are another language's (nb printed with Swedish words)."""
-        return self.words_lang != self.lang
+        self._catalogue = _catalogue(lang)
 
     def _(self, message: str) -> str:
         return self._catalogue.gettext(message)
