@@ -150,7 +150,7 @@ def extract_template(pot: Path) -> None:
     """Write every string marked for translation in the code into the template ``pot``."""
     root = ASSETS.parent
     _pybabel(
-        "extract", "--no-location", "--sort-output", "--project=Mylla", "--version=0.1",
+        "extract", "--no-location", "--sort-output", "--width=100", "--project=Mylla", "--version=0.1",
         "--copyright-holder=the Mylla team", "--msgid-bugs-address=the Mylla team",
         "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
         "-o", str(pot), *(str(root / d) for d in ("app", "models", "exports", "ui")),
@@ -165,7 +165,7 @@ def extract() -> None:
         po_path, _mo = _catalogue_paths(language)
         if po_path.exists():
             _pybabel(
-                "update", "--no-fuzzy-matching", "--ignore-obsolete",
+                "update", "--no-fuzzy-matching", "--ignore-obsolete", "--width=100",
                 "-i", str(pot), "-o", str(po_path), "-l", language,
             )  # fmt: skip
 
