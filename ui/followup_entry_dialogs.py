@@ -105,8 +105,8 @@ class FollowUpDialog(QDialog):
         if field is not None:
             field.setFocus()
 
-    def submit(self) -> InvalidInput | None:
-        raise NotImplementedError
+    #: Each kind of dialog defines the service call that saves it: None when saved, else the refusal.
+    submit: Callable[[], InvalidInput | None]
 
     def accept(self) -> None:
         refusal = self.submit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from app.errors import KNOWN_ERRORS, describe
@@ -85,12 +86,9 @@ class ReviewOnScreen:
     workshop: WorkshopSnapshot | None
     review: ReviewScenes
     reviewViewChanged: Any  # the Presenter's signal
-
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-    def _clear_voting(self) -> None:
-        raise NotImplementedError
+    #: The Presenter's: draw the scene anew, and leave the voting views.
+    refresh: Callable[[], None]
+    _clear_voting: Callable[[], None]
 
     @property
     def review_idea_id(self) -> str | None:
