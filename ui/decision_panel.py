@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from ui import typography
 from ui.commands import push
 from ui.decision_commands import CorrectDecision, DecisionValues, DeleteDecision, RecordDecision
 from ui.decision_dialog import DecisionDialog, readiness_text
+from ui.fresh_when_shown import FreshWhenShown
 from ui.hub import Hub
 from ui.shortlist_picker import ShortlistPicker
 from ui.voting_commands import submit
@@ -76,7 +77,7 @@ def review_text(hub: Hub, idea_id: str) -> str:
     return _("The critical review recommends: {recommendation}").format(recommendation=recommended)
 
 
-class DecisionPanel(QWidget):
+class DecisionPanel(FreshWhenShown):
     """The shortlist on the left; on the right, the chosen idea's plan readiness and every decision.
 
     "Record a decision…" opens the dialog with the chosen idea (or one whose plan is ready);
@@ -142,14 +143,13 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
         typography.fill_with_panes(self, self.picker, work)
-        self._stale = True
         # Bound methods, not lambdas: Qt drops them when the panel goes (the page drops its areas).
         hub.decisionsChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
-        hub.reviewChanged.connect(self._idea_changed)
-        hub.planChanged.connect(self._idea_changed)
-        hub.analysisChanged.connect(self._idea_changed)
-        hub.ideasChanged.connect(self._ideas_changed)
+        hub.reviewChanged.connect(self._item_changed)
+        hub.planChanged.connect(self._item_changed)
+        hub.analysisChanged.connect(self._item_changed)
+        hub.ideasChanged.connect(self._item_changed)
         self.refresh()
 
     # -- what is shown ------------------------------------------------------------------------
@@ -212,26 +212,6 @@ class DecisionPanel(QWidget):
         chosen = self.current_decision() is not None
         self.correct_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
-
-    def _workshop_changed(self, workshop_id: str) -> None:
-        """Read again now when shown; a hidden panel reads again when it is next shown."""
-        if workshop_id != self.workshop_id:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def _idea_changed(self, workshop_id: str, _idea_id: str) -> None:
-        self._workshop_changed(workshop_id)
-
-    def _ideas_changed(self, workshop_id: str, _ideas: list[object]) -> None:
-        self._workshop_changed(workshop_id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     # -- actions ------------------------------------------------------------------------------
 

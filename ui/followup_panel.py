@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.i18n import _, ngettext
@@ -20,6 +20,7 @@ from ui import typography
 from ui.commands import push
 from ui.followup_panel_commands import SetFollowUpDate
 from ui.followup_panel_plans import PlansFollowUp
+from ui.fresh_when_shown import FreshWhenShown
 from ui.hub import Hub
 from ui.lessons_view import LessonsView
 
@@ -145,7 +146,7 @@ class FollowUpDate(QWidget):
         return False
 
 
-class FollowUpPanel(QWidget):
+class FollowUpPanel(FreshWhenShown):
     """The follow-up of one workshop: the next date on top, then the plans and the lessons in tabs.
 
     Reads again when the workshop's follow-up, plans, decisions or ideas' steps change; while
@@ -165,14 +166,13 @@ class FollowUpPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date)
         layout.addWidget(self.tabs, 1)
-        self._stale = True
         hub.followUpChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
         hub.decisionsChanged.connect(self._workshop_changed)
         hub.workshopChanged.connect(self._workshop_changed)
         # Bound methods, not lambdas: Qt drops them when the panel goes (the page drops its areas).
-        hub.planChanged.connect(self._plan_changed)
-        hub.ideasRemoved.connect(self._ideas_removed)
+        hub.planChanged.connect(self._item_changed)
+        hub.ideasRemoved.connect(self._item_changed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -191,22 +191,3 @@ class FollowUpPanel(QWidget):
         """Save what is being typed or picked now (before the phase changes or the app closes)."""
         self.date.flush()
         self.lessons.flush()
-
-    def _workshop_changed(self, workshop_id: str) -> None:
-        if workshop_id != self.workshop_id:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def _plan_changed(self, workshop_id: str, _idea_id: str) -> None:
-        self._workshop_changed(workshop_id)
-
-    def _ideas_removed(self, workshop_id: str, _idea_ids: list[str]) -> None:
-        self._workshop_changed(workshop_id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)

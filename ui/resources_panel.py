@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from ui import typography
 from ui.commands import push
 from ui.decision_commands import CorrectResource, GiveResource, RemoveResource, ResourceValues
 from ui.decision_panel import decision_details, decision_title
+from ui.fresh_when_shown import FreshWhenShown
 from ui.hub import Hub
 from ui.resources_dialog import ResourceDialog, typed_amount
 from ui.voting_commands import submit
@@ -78,7 +79,7 @@ def totals_text(given: list[AllocationSnapshot]) -> str:
     return _("In total: {parts}").format(parts=" · ".join(parts))
 
 
-class ResourcesPanel(QWidget):
+class ResourcesPanel(FreshWhenShown):
     """The GO decisions on the left (with each idea's step); the chosen one's resources on the right.
 
     Resources are given, corrected and removed through undoable commands; the totals follow.
@@ -157,7 +158,6 @@ class ResourcesPanel(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.no_go, 1)
         typography.fill_with_panes(self, left, work)
-        self._stale = True
         hub.decisionsChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
         self.refresh()
@@ -239,20 +239,6 @@ class ResourcesPanel(QWidget):
         self.remove_button.setVisible(self.current_decision() is not None)
         self.edit_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
-
-    def _workshop_changed(self, workshop_id: str) -> None:
-        """Read again now when shown; a hidden panel reads again when it is next shown."""
-        if workshop_id != self.workshop_id:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     # -- actions ------------------------------------------------------------------------------
 
