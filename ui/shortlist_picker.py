@@ -10,17 +10,19 @@ from app.idea_progress import progress
 from app.shortlist import shortlist
 from app.vocabulary import IDEA_STATUSES, label
 from ui import typography
+from ui.fresh_when_shown import FreshWhenShown
 from ui.hub import Hub
 
 #: The idea id of a row.
 IdeaIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class ShortlistPicker(QWidget):
+class ShortlistPicker(FreshWhenShown):
     """A list of the shortlisted ideas with where each stands; the facilitator picks one to work on.
 
-    The list follows the shortlist and the ideas' steps as they change, and keeps the chosen
-    idea chosen while it stays on the list.
+    The list follows the shortlist and the ideas' steps as they change (a hidden one when it is
+    next shown: every idea captured would otherwise make each phase's list read the workshop
+    again), and keeps the chosen idea chosen while it stays on the list.
 
     Signals:
         ideaChosen(str): the idea (id) to work on now; "" when the list is empty.
@@ -52,8 +54,8 @@ class ShortlistPicker(QWidget):
         hub.shortlistChanged.connect(self._workshop_changed)
         hub.progressChanged.connect(self._workshop_changed)
         # Bound methods, not lambdas: Qt drops them when the picker is deleted with its page.
-        hub.ideasChanged.connect(self._ideas_changed)
-        hub.ideasRemoved.connect(self._ideas_changed)
+        hub.ideasChanged.connect(self._item_changed)
+        hub.ideasRemoved.connect(self._item_changed)
         self.refresh()
 
     def current_idea_id(self) -> str | None:
@@ -70,6 +72,7 @@ class ShortlistPicker(QWidget):
                 return
 
     def refresh(self) -> None:
+        self._stale = False
         items = shortlist(self.hub.db, self.workshop_id)
         steps = progress(self.hub.db, self.workshop_id)
         keep = self._chosen
@@ -93,13 +96,6 @@ class ShortlistPicker(QWidget):
         if chosen != keep:
             self._chosen = chosen
             self.ideaChosen.emit(chosen or "")
-
-    def _workshop_changed(self, workshop_id: str) -> None:
-        if workshop_id == self.workshop_id:
-            self.refresh()
-
-    def _ideas_changed(self, workshop_id: str, _ideas: list[object]) -> None:
-        self._workshop_changed(workshop_id)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         idea_id = str(current.data(IdeaIdRole)) if current is not None else None

@@ -77,6 +77,7 @@ def test_resources_on_a_go_are_listed_with_their_totals_and_the_idea_becomes_res
     go = decide(hub, shortlisted, 0)
     picker = ShortlistPicker(hub, shortlisted.workshop_id)
     qtbot.addWidget(picker)
+    picker.show()  # the list the facilitator sees beside the decisions
     panel = panel_for(hub, shortlisted.workshop_id, qtbot)
     assert panel.decision_rows() == [f"§ 2 · GO · {SHORTLISTED[0]}\nDecided"]
     assert (

@@ -30,6 +30,7 @@ def test_lists_the_shortlist_with_each_step_and_chooses_the_first(
 def test_follows_the_step_and_keeps_the_choice(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> None:
     picker = ShortlistPicker(hub, shortlisted.workshop_id)
     qtbot.addWidget(picker)
+    picker.show()  # a hidden list reads again only when it is next shown
     with qtbot.waitSignal(picker.ideaChosen) as chosen:
         picker.choose(shortlisted.ideas[1])
     assert chosen.args == [shortlisted.ideas[1]]
@@ -63,3 +64,13 @@ def test_a_deleted_picker_no_longer_follows_the_hub(hub: Hub, shortlisted: Short
     idea = add_idea(hub.db, shortlisted.workshop_id, "Ny idé")
     hub.ideasChanged.emit(shortlisted.workshop_id, [idea])  # raised "already deleted" before
     hub.ideasRemoved.emit(shortlisted.workshop_id, [idea.id])
+
+
+def test_a_hidden_list_reads_again_when_it_is_shown(hub: Hub, shortlisted: Shortlisted, qtbot: QtBot) -> None:
+    picker = ShortlistPicker(hub, shortlisted.workshop_id)
+    qtbot.addWidget(picker)
+    add_to_shortlist(hub.db, shortlisted.workshop_id, shortlisted.other, "Late favourite")
+    hub.shortlistChanged.emit(shortlisted.workshop_id)
+    assert len(rows(picker)) == 3  # hidden: nothing read while ideas are being captured elsewhere
+    picker.show()
+    assert len(rows(picker)) == 4
